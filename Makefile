@@ -1,0 +1,99 @@
+# Makefile - builds build/candyline, runs the tests, plays the game.
+# Knobs first; `make options` prints what they came to.
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WERROR   ?=
+BUILD    ?= build
+PREFIX   ?= /usr/local
+PKG_CONFIG ?= pkg-config
+
+WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes $(WERROR)
+NCURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null || echo -D_XOPEN_SOURCE_EXTENDED)
+NCURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+CHECK_CFLAGS   := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS     := $(shell $(PKG_CONFIG) --libs check 2>/dev/null || echo -lcheck)
+ALL_CPPFLAGS = -D_DEFAULT_SOURCE $(CPPFLAGS)
+ALL_CFLAGS   = $(WARN) $(CFLAGS) -MMD -MP
+
+# Wildcards: a new src/strategies/*.c needs no edit here.
+CORE_SRC  = $(wildcard src/sim/*.c) $(wildcard src/strategies/*.c)
+APP_SRC   = $(filter-out src/app/main.c,$(wildcard src/app/*.c))
+UI_SRC    = $(wildcard src/ui/*.c)
+TEST_SRC  = $(wildcard tests/*.c)
+SCENARIOS = $(sort $(wildcard assets/scenarios/*.scn))
+GEN_SRC   = $(BUILD)/gen/builtin_scenarios.c
+
+obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+CORE_OBJ = $(call obj,$(CORE_SRC))
+APP_OBJ  = $(call obj,$(APP_SRC)) $(BUILD)/obj/gen/builtin_scenarios.o
+UI_OBJ   = $(call obj,$(UI_SRC))
+MAIN_OBJ = $(call obj,src/app/main.c)
+TEST_OBJ = $(call obj,$(TEST_SRC))
+
+BIN   = $(BUILD)/candyline
+TESTS = $(BUILD)/check_candyline
+
+.PHONY: all play check unit e2e clean options
+all: $(BIN)
+
+$(BIN): $(MAIN_OBJ) $(CORE_OBJ) $(APP_OBJ) $(UI_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(NCURSES_LIBS)
+
+$(TESTS): $(TEST_OBJ) $(CORE_OBJ) $(APP_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS)
+
+$(BUILD)/obj/src/ui/%.o: src/ui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(NCURSES_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -I. -c -o $@ $<
+
+# Built-in scenarios are the files in assets/scenarios, embedded as strings.
+$(GEN_SRC): $(SCENARIOS) Makefile
+	@mkdir -p $(@D)
+	@{ echo '/* Generated from assets/scenarios by the Makefile: do not edit. */'; \
+	  echo '#include "src/app/scenario_parse.h"'; \
+	  echo 'const struct builtin_scenario builtin_scenarios[] = {'; \
+	  for f in $(SCENARIOS); do \
+	    printf '    {"%s",\n' "$$(basename $$f .scn)"; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/     "/' -e 's/$$/\\n"/' $$f; \
+	    echo '    },'; \
+	  done; \
+	  echo '    {0, 0},'; echo '};'; } > $@.tmp && mv $@.tmp $@
+
+play: $(BIN)
+	./$(BIN)
+
+unit: $(TESTS)
+	./$(TESTS)
+
+e2e: $(BIN)
+	CANDYLINE=$(BIN) sh tests/e2e_terminal.sh
+
+check: $(TESTS) $(BIN)
+	./$(TESTS)
+	CANDYLINE=$(BIN) sh tests/e2e_terminal.sh
+
+clean:
+	rm -rf $(BUILD)
+
+options:
+	@echo "CC       = $(CC)"
+	@echo "CFLAGS   = $(ALL_CFLAGS)"
+	@echo "CPPFLAGS = $(ALL_CPPFLAGS)"
+	@echo "NCURSES  = $(NCURSES_CFLAGS) $(NCURSES_LIBS)"
+	@echo "CHECK    = $(CHECK_CFLAGS) $(CHECK_LIBS)"
+	@echo "BUILD    = $(BUILD)"
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

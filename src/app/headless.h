@@ -1,0 +1,21 @@
+/* headless.h - runs shifts with no terminal: --headless and --compare. */
+#ifndef CANDYLINE_HEADLESS_H
+#define CANDYLINE_HEADLESS_H
+
+#include "../sim/sim.h"
+#include "options.h"
+
+/* Runs one shift to its end as fast as possible, printing the report asked
+ * for. Returns the exit status. */
+int headless_run(const struct options *o, const struct scenario *sc);
+
+/* Runs each strategy in the comma-separated list on the same shift and
+ * prints a table. Returns the exit status. */
+int compare_run(const struct options *o, const struct scenario *sc);
+
+/* Runs cfg to its end, calling on_second (if not NULL) after each second of
+ * game time. Returns 0, or -1 if memory ran out. The caller frees s. */
+int headless_simulate(struct sim *s, const struct sim_config *cfg,
+                      void (*on_second)(const struct sim *s, void *ctx), void *ctx);
+
+#endif

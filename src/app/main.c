@@ -1,0 +1,71 @@
+/* main.c - candyline's entry point: parse the command line, load the
+ * scenario, then hand over to the game, the headless runner or a listing. */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "../strategies/registry.h"
+#include "../ui/ui.h"
+#include "headless.h"
+#include "options.h"
+#include "scenario_parse.h"
+#include "version.h"
+
+static void list_strategies(void)
+{
+    for (size_t i = 0; strategy_registry[i]; i++) {
+        const struct strategy_ops *s = strategy_registry[i];
+        printf("%-24s %s\n%-24s like: %s\n", s->usage, s->lesson, "", s->analogues);
+    }
+}
+
+static int list_scenarios(void)
+{
+    for (size_t i = 0; builtin_scenarios[i].name; i++) {
+        struct scenario sc;
+        char err[300];
+        if (scenario_load(builtin_scenarios[i].name, &sc, err, sizeof err) < 0) {
+            fprintf(stderr, "candyline: %s\n", err);
+            return 2;
+        }
+        printf("%-12s %s (%u min): %s\n", sc.name, sc.title, sc.minutes, sc.about);
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o;
+    if (options_parse(argc, argv, &o) < 0)
+        return 2;
+    switch (o.action) {
+    case ACTION_HELP:
+        options_print_help();
+        return 0;
+    case ACTION_VERSION:
+        printf("candyline %s\n", CANDYLINE_VERSION);
+        return 0;
+    case ACTION_LIST_STRATEGIES:
+        list_strategies();
+        return 0;
+    case ACTION_LIST_SCENARIOS:
+        return list_scenarios();
+    case ACTION_PLAY:
+        break;
+    }
+    struct scenario sc;
+    char err[400];
+    if (scenario_load(o.scenario, &sc, err, sizeof err) < 0) {
+        fprintf(stderr, "candyline: %s\n", err);
+        return 2;
+    }
+    if (o.compare)
+        return compare_run(&o, &sc);
+    if (o.headless)
+        return headless_run(&o, &sc);
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "candyline: the game needs a terminal on standard input and output; "
+                        "use --headless to simulate without one\n");
+        return 2;
+    }
+    return ui_run(&o, &sc);
+}

@@ -1,0 +1,249 @@
+/* options.c - getopt_long over the contract options, with a message naming
+ * the option and what was expected for every bad value. */
+#include "options.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "parse_number.h"
+
+enum {
+    OPT_STRATEGY = 256, OPT_SCENARIO, OPT_SEED, OPT_WORKER, OPT_RATE, OPT_ARRIVALS,
+    OPT_NO_SUPERVISOR, OPT_MINUTES, OPT_MEMORY, OPT_HEADLESS, OPT_REPORT, OPT_COMPARE,
+    OPT_LIST_STRATEGIES, OPT_LIST_SCENARIOS, OPT_RECORD, OPT_REPLAY, OPT_VERIFY, OPT_ASCII,
+    OPT_HELP, OPT_VERSION,
+};
+
+static const struct option long_options[] = {
+    {"strategy", required_argument, NULL, OPT_STRATEGY},
+    {"scenario", required_argument, NULL, OPT_SCENARIO},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"worker", required_argument, NULL, OPT_WORKER},
+    {"rate", required_argument, NULL, OPT_RATE},
+    {"arrivals", required_argument, NULL, OPT_ARRIVALS},
+    {"no-supervisor", no_argument, NULL, OPT_NO_SUPERVISOR},
+    {"minutes", required_argument, NULL, OPT_MINUTES},
+    {"memory", required_argument, NULL, OPT_MEMORY},
+    {"headless", no_argument, NULL, OPT_HEADLESS},
+    {"report", required_argument, NULL, OPT_REPORT},
+    {"compare", required_argument, NULL, OPT_COMPARE},
+    {"list-strategies", no_argument, NULL, OPT_LIST_STRATEGIES},
+    {"list-scenarios", no_argument, NULL, OPT_LIST_SCENARIOS},
+    {"record", required_argument, NULL, OPT_RECORD},
+    {"replay", required_argument, NULL, OPT_REPLAY},
+    {"verify", no_argument, NULL, OPT_VERIFY},
+    {"ascii", no_argument, NULL, OPT_ASCII},
+    {"help", no_argument, NULL, OPT_HELP},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+void options_print_help(void)
+{
+    fputs(
+        "Usage: candyline [OPTION]...\n"
+        "A terminal game about a candy conveyor belt that keeps speeding up:\n"
+        "push vs pull, buffers and backpressure, made playable.\n"
+        "\n"
+        "  --strategy SPEC        overflow strategy (default backpressure:5); see\n"
+        "                         --list-strategies\n"
+        "  --scenario NAME|PATH   built-in scenario or a scenario file (default classic)\n"
+        "  --seed N               PRNG seed (default 1: a plain run is reproducible)\n"
+        "  --worker human|auto:RATE[:fixed|exp]\n"
+        "                         who wraps: you, or a bot wrapping RATE candies per\n"
+        "                         minute with fixed or exponential times (default fixed)\n"
+        "  --rate PER_MIN         constant production rate, overriding the schedule\n"
+        "  --arrivals fixed|poisson  spacing of candies (default: the scenario's)\n"
+        "  --no-supervisor        she never visits, the belt never speeds up\n"
+        "  --minutes M            length of the shift (default: the scenario's)\n"
+        "  --memory N             candies the hats hold before they burst (0 = no limit)\n"
+        "  --headless             no terminal: simulate as fast as possible\n"
+        "  --report text|json|csv  what --headless prints (csv: one row per second)\n"
+        "  --compare SPEC,SPEC,...  run each strategy on the same shift; print a table\n"
+        "  --list-strategies      the strategies, their lessons and real-world analogues\n"
+        "  --list-scenarios       the built-in scenarios\n"
+        "  --ascii                ASCII glyphs only\n"
+        "  --help                 this text\n"
+        "  --version              the version\n"
+        "\n"
+        "Keys in the game: the letter on the candy wraps it, Tab supervisor panel,\n"
+        "p pause, ? help, q end the shift (q again leaves).\n"
+        "Exit status: 0 success, 1 a verification failed, 2 bad usage or bad input.\n",
+        stdout);
+}
+
+static const char *const known_services[] = {"fixed", "exp"};
+
+int worker_parse(const char *text, struct worker_config *w, char *err, unsigned long errlen)
+{
+    const char *usage = "expected human or auto:RATE[:fixed|exp] with RATE in candies "
+                        "per minute from 1 to 3000";
+    if (strcmp(text, "human") == 0) {
+        w->kind = WORKER_HUMAN;
+        w->rate = 0;
+        w->service = SERVICE_FIXED;
+        return 0;
+    }
+    if (strncmp(text, "auto:", 5) != 0) {
+        snprintf(err, errlen, "%s, not '%s'", usage, text);
+        return -1;
+    }
+    char rate[16];
+    const char *p = text + 5, *colon = strchr(p, ':');
+    size_t n = colon ? (size_t)(colon - p) : strlen(p);
+    w->service = SERVICE_FIXED;
+    if (n >= sizeof rate) {
+        snprintf(err, errlen, "%s, not '%s'", usage, text);
+        return -1;
+    }
+    memcpy(rate, p, n);
+    rate[n] = '\0';
+    if (!parse_u32(rate, 1, SCENARIO_MAX_RATE, &w->rate)) {
+        snprintf(err, errlen, "%s, not '%s'", usage, text);
+        return -1;
+    }
+    if (colon) {
+        if (strcmp(colon + 1, known_services[0]) == 0) {
+            w->service = SERVICE_FIXED;
+        } else if (strcmp(colon + 1, known_services[1]) == 0) {
+            w->service = SERVICE_EXP;
+        } else {
+            snprintf(err, errlen, "%s, not '%s' (wrap times are fixed or exp)", usage, text);
+            return -1;
+        }
+    }
+    w->kind = WORKER_BOT;
+    return 0;
+}
+
+void worker_format(const struct worker_config *w, char *buf, unsigned long len)
+{
+    if (w->kind == WORKER_HUMAN)
+        snprintf(buf, len, "human");
+    else
+        snprintf(buf, len, "auto:%u:%s", w->rate, known_services[w->service]);
+}
+
+static int bad(const char *option, const char *expected, const char *got)
+{
+    fprintf(stderr, "candyline: %s: expected %s, not '%s'\n", option, expected, got);
+    return -1;
+}
+
+static int parse_one(int c, const char *arg, struct options *o)
+{
+    char err[200];
+    switch (c) {
+    case OPT_STRATEGY:
+        o->strategy = arg;
+        o->strategy_given = true;
+        return 0;
+    case OPT_SCENARIO:
+        o->scenario = arg;
+        return 0;
+    case OPT_SEED:
+        return parse_u64(arg, 0, UINT64_MAX, &o->seed) ? 0
+               : bad("--seed", "a whole number from 0 to 18446744073709551615", arg);
+    case OPT_WORKER:
+        if (worker_parse(arg, &o->worker, err, sizeof err) < 0) {
+            fprintf(stderr, "candyline: --worker: %s\n", err);
+            return -1;
+        }
+        o->worker_given = true;
+        return 0;
+    case OPT_RATE:
+        return parse_u32(arg, 1, SCENARIO_MAX_RATE, &o->rate) ? 0
+               : bad("--rate", "candies per minute from 1 to 3000", arg);
+    case OPT_ARRIVALS:
+        if (strcmp(arg, "fixed") && strcmp(arg, "poisson"))
+            return bad("--arrivals", "fixed or poisson", arg);
+        o->arrivals = arg[0] == 'f' ? ARRIVALS_FIXED : ARRIVALS_POISSON;
+        o->arrivals_given = true;
+        return 0;
+    case OPT_NO_SUPERVISOR:
+        o->no_supervisor = true;
+        return 0;
+    case OPT_MINUTES:
+        return parse_u32(arg, 1, SCENARIO_MAX_MINUTES, &o->minutes) ? 0
+               : bad("--minutes", "a whole number of minutes from 1 to 100000", arg);
+    case OPT_MEMORY:
+        o->memory_given = true;
+        return parse_u32(arg, 0, STRATEGY_MAX_CAPACITY, &o->memory) ? 0
+               : bad("--memory", "candies from 0 (no limit) to 100000000", arg);
+    case OPT_HEADLESS:
+        o->headless = true;
+        return 0;
+    case OPT_REPORT:
+        if (strcmp(arg, "text") == 0)
+            o->report = REPORT_TEXT;
+        else if (strcmp(arg, "json") == 0)
+            o->report = REPORT_JSON;
+        else if (strcmp(arg, "csv") == 0)
+            o->report = REPORT_CSV;
+        else
+            return bad("--report", "text, json or csv", arg);
+        return 0;
+    case OPT_COMPARE:
+        o->compare = arg;
+        return 0;
+    case OPT_LIST_STRATEGIES:
+        o->action = ACTION_LIST_STRATEGIES;
+        return 0;
+    case OPT_LIST_SCENARIOS:
+        o->action = ACTION_LIST_SCENARIOS;
+        return 0;
+    case OPT_RECORD:
+    case OPT_REPLAY:
+    case OPT_VERIFY:
+        fprintf(stderr, "candyline: --record, --replay and --verify are not available in "
+                        "this version yet\n");
+        return -1;
+    case OPT_ASCII:
+        o->ascii = true;
+        return 0;
+    case OPT_HELP:
+        o->action = ACTION_HELP;
+        return 0;
+    case OPT_VERSION:
+        o->action = ACTION_VERSION;
+        return 0;
+    }
+    fprintf(stderr, "candyline: unknown option (try --help)\n");
+    return -1;
+}
+
+int options_parse(int argc, char **argv, struct options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->scenario = "classic";
+    o->seed = DEFAULT_SEED;
+    o->action = ACTION_PLAY;
+    opterr = 0;
+    optind = 1;
+    for (;;) {
+        int c = getopt_long(argc, argv, "", long_options, NULL);
+        if (c == -1)
+            break;
+        if (c == '?') {
+            const char *word = argv[optind - 1];
+            if (optopt)
+                fprintf(stderr, "candyline: %s needs a value (try --help)\n", word);
+            else
+                fprintf(stderr, "candyline: unknown option '%s' (try --help)\n", word);
+            return -1;
+        }
+        if (parse_one(c, optarg, o) < 0)
+            return -1;
+    }
+    if (optind < argc) {
+        fprintf(stderr, "candyline: unexpected argument '%s' (options start with --; try "
+                        "--help)\n", argv[optind]);
+        return -1;
+    }
+    if (o->report != REPORT_NONE && !o->headless && !o->compare) {
+        fprintf(stderr, "candyline: --report goes with --headless\n");
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,50 @@
+/* options.h - the command line (SPEC section 5, a contract) parsed into
+ * one struct. */
+#ifndef CANDYLINE_OPTIONS_H
+#define CANDYLINE_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../sim/sim.h"
+
+enum report_kind { REPORT_NONE, REPORT_TEXT, REPORT_JSON, REPORT_CSV };
+enum action { ACTION_PLAY, ACTION_HELP, ACTION_VERSION, ACTION_LIST_STRATEGIES,
+              ACTION_LIST_SCENARIOS };
+
+struct options {
+    enum action action;          /* what to do */
+    const char *strategy;        /* spec, or NULL for the default */
+    bool strategy_given;         /* --strategy was on the command line */
+    const char *scenario;        /* name or path */
+    uint64_t seed;               /* PRNG seed */
+    bool worker_given;           /* --worker was on the command line */
+    struct worker_config worker; /* parsed --worker */
+    uint32_t rate;               /* --rate, 0 if not given */
+    bool arrivals_given;         /* --arrivals was on the command line */
+    enum arrivals arrivals;      /* parsed --arrivals */
+    bool no_supervisor;          /* --no-supervisor */
+    uint32_t minutes;            /* --minutes, 0 if not given */
+    bool memory_given;           /* --memory was on the command line */
+    uint32_t memory;             /* parsed --memory */
+    bool headless;               /* --headless */
+    enum report_kind report;     /* --report, or NONE */
+    const char *compare;         /* --compare list, or NULL */
+    bool ascii;                  /* --ascii: no Unicode glyphs */
+};
+
+#define DEFAULT_SEED 1u
+
+/* Parses argv. Returns 0, or -1 after printing "candyline: ..." to stderr
+ * (the caller exits 2). */
+int options_parse(int argc, char **argv, struct options *o);
+
+/* Parses "human" or "auto:RATE[:fixed|exp]". Returns 0 or -1 with err set. */
+int worker_parse(const char *text, struct worker_config *w, char *err, unsigned long errlen);
+
+/* Writes the spec back as text, e.g. "auto:90:exp". */
+void worker_format(const struct worker_config *w, char *buf, unsigned long len);
+
+void options_print_help(void);
+
+#endif

@@ -1,0 +1,66 @@
+/* strategy.h - the interface every overflow strategy implements.
+ *
+ * A strategy decides what happens to candy that reaches the station while
+ * the worker can't take it yet. It owns its buffer and never sees the screen.
+ * The simulation (sim.c) is the one place that calls these hooks; optional
+ * hooks may be NULL. New hooks are only ever appended, and
+ * STRATEGY_API_VERSION goes up when they are.
+ */
+#ifndef CANDYLINE_STRATEGY_H
+#define CANDYLINE_STRATEGY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "candy.h"
+
+#define STRATEGY_API_VERSION 1
+#define STRATEGY_MAX_CAPACITY 100000000u
+
+/* What became of a candy offered at the station. */
+enum offer_result {
+    OFFER_QUEUED,         /* it waits in the buffer */
+    OFFER_DROPPED_NEWEST, /* it was eaten on arrival (load shed) */
+    OFFER_DROPPED_OLDEST, /* it waits; the oldest waiting one was eaten instead */
+    OFFER_OVERFLOW,       /* a bounded buffer was full: the shift fails */
+    OFFER_BURST,          /* an unbounded buffer passed the memory limit: the shift fails */
+};
+
+/* Settings parsed from the spec text after the name (e.g. "5:oldest"). */
+struct strategy_config {
+    uint32_t capacity; /* N; for unbounded, the memory limit (0 = none) */
+    uint32_t variant;  /* strategy-specific choice, e.g. which candy drop eats */
+};
+
+struct strategy_ops {
+    uint32_t api_version;  /* STRATEGY_API_VERSION the strategy was written for */
+    const char *name;      /* the spec name: "drop" */
+    const char *usage;     /* the spec form: "drop:N[:newest|oldest]" */
+    const char *lesson;    /* one line: what it teaches */
+    const char *analogues; /* where it is found in real systems */
+    bool hidden;           /* waiting candy is out of the supervisor's sight (hats) */
+
+    /* Parses the text after "name:" (NULL when there is none). memory is the
+     * --memory limit. Returns 0, or -1 with a one-line reason in err. */
+    int (*configure)(const char *args, uint32_t memory, struct strategy_config *cfg, char *err,
+                     size_t errlen);
+    /* Makes an empty buffer; NULL if memory ran out. */
+    void *(*create)(const struct strategy_config *cfg);
+    void (*destroy)(void *self);
+    /* A candy arrives at the station. On OFFER_DROPPED_* the eaten candy is
+     * stored in *eaten. On OFFER_OVERFLOW/OFFER_BURST nothing is stored. */
+    enum offer_result (*offer)(void *self, struct candy c, struct candy *eaten);
+    /* The worker's hands are free: hand over the next candy, or return false. */
+    bool (*take)(void *self, struct candy *out);
+    /* How many candies wait in the buffer now. */
+    uint32_t (*waiting)(const void *self);
+    /* The i-th oldest waiting candy (0 = oldest); false if out of range. */
+    bool (*peek)(const void *self, uint32_t i, struct candy *out);
+    /* Optional. How many more candies the station asks for right now; the
+     * belt only moves while this is above zero. NULL: a push line, the belt
+     * never stops for this strategy. */
+    uint32_t (*demand)(const void *self);
+};
+
+#endif

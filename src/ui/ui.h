@@ -1,0 +1,11 @@
+/* ui.h - the ncurses game: title menu, shift, end-of-shift summary. */
+#ifndef CANDYLINE_UI_H
+#define CANDYLINE_UI_H
+
+#include "../app/options.h"
+
+/* Plays until the player leaves. Returns the exit status. The terminal is
+ * restored on every way out. */
+int ui_run(const struct options *o, const struct scenario *sc);
+
+#endif
