@@ -1,0 +1,44 @@
+/* draw.h - small drawing helpers shared by the views: colour with a
+ * monochrome fallback, clipped text, and the charts. */
+#ifndef CANDYLINE_DRAW_H
+#define CANDYLINE_DRAW_H
+
+#include <curses.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "glyphs.h"
+#include "term.h"
+
+struct view {
+    const struct glyphs *g; /* glyph set */
+    struct term_caps caps;  /* colour and Unicode */
+};
+
+/* The attribute for a colour pair, or mono (A_BOLD, A_REVERSE...) without colour. */
+attr_t view_attr(const struct view *v, int pair, attr_t mono);
+
+/* Prints at (y, x), clipped to the screen width. printf-style. */
+void draw_text(int y, int x, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Draws a glyph string n times from (y, x), clipped. */
+void draw_repeat(int y, int x, const char *glyph, int n);
+
+/* A one-row sparkline of the last `width` values, scaled to max (or to the
+ * largest value if max is 0). */
+void draw_sparkline(const struct view *v, int y, int x, int width, const uint32_t *values,
+                    size_t n, uint32_t max);
+
+/* A bar chart of values squeezed or stretched into width columns and
+ * height rows, bottom at row y + height - 1. Returns the scale's top. */
+uint32_t draw_bars(const struct view *v, int y, int x, int width, int height,
+                   const uint32_t *values, size_t n);
+
+/* Formats game seconds as M:SS. */
+void format_clock(char *buf, size_t len, uint64_t seconds);
+
+#endif

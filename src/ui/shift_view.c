@@ -1,0 +1,249 @@
+/* shift_view.c - the main game screen, laid out for 80x24 and up:
+ *
+ *   header, strategy lesson
+ *   KITCHEN  ->  BELT  ->  STATION   (candy moving, belt surface, pile)
+ *   table or hats, eaten candy, the worker's hands
+ *   counters, latest event
+ *   supervisor panel (Tab)
+ *   keys
+ */
+#include "shift_view.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#define BELT_X 11
+#define STATION_X 66
+#define SLOTS_SHOWN 30
+
+static int candy_pair(uint32_t id)
+{
+    /* A cosmetic colour from the id: no PRNG draw, so nothing can drift. */
+    uint32_t h = id * 2654435761u;
+    return PAIR_CANDY1 + (int)((h >> 16) % 5u);
+}
+
+static void draw_header(const struct view *v, const struct sim *s,
+                        const struct shift_screen *screen)
+{
+    char now[16], end[16];
+    format_clock(now, sizeof now, s->tick / TICK_HZ);
+    format_clock(end, sizeof end, s->end_tick / TICK_HZ);
+    attr_t a = view_attr(v, PAIR_TITLE, A_REVERSE) | A_BOLD;
+    attron(a);
+    mvhline(0, 0, ' ', COLS);
+    draw_text(0, 1, "CANDYLINE  %s  strategy: %s", s->cfg.scenario.name, s->cfg.strategy_spec);
+    draw_text(0, COLS - 34, "%s%5s / %s   score %6" PRId64, screen->paused ? "PAUSED " : "       ",
+              now, end, sim_score(s));
+    attroff(a);
+    attron(A_DIM);
+    draw_text(1, 1, "%s", s->cfg.strategy->lesson);
+    attroff(A_DIM);
+}
+
+static void draw_kitchen(const struct view *v, const struct sim *s)
+{
+    uint64_t pile = sim_held_at_kitchen(s);
+    attron(A_BOLD);
+    draw_text(3, 1, "KITCHEN");
+    attroff(A_BOLD);
+    draw_text(4, 1, "%s", s->cfg.scenario.source == SOURCE_PAUSABLE ? "(waits)" : "(nonstop)");
+    attron(view_attr(v, pile ? PAIR_WARN : PAIR_DIM, pile ? A_BOLD : A_DIM));
+    draw_repeat(5, 1, v->g->pile, pile > 8 ? 8 : (int)pile);
+    draw_text(6, 1, "pile %-4" PRIu64, pile);
+    attroff(view_attr(v, pile ? PAIR_WARN : PAIR_DIM, pile ? A_BOLD : A_DIM));
+}
+
+static void draw_belt(const struct view *v, const struct sim *s)
+{
+    const struct belt *b = &s->belt;
+    int width = STATION_X - BELT_X - 2;
+    attron(A_BOLD);
+    draw_text(3, BELT_X + 2, "BELT %u/min", sim_current_rate(s));
+    attroff(A_BOLD);
+    if (s->supervisor.pct != 100)
+        draw_text(3, BELT_X + 17, "(sped up to %u%%)", s->supervisor.pct);
+    /* Belt surface: the pattern shifts as the belt moves. */
+    attron(view_attr(v, b->moving ? PAIR_BELT : PAIR_BAD, b->moving ? A_NORMAL : A_BOLD));
+    draw_text(6, BELT_X - 1, "%s", v->g->roller);
+    for (int i = 0; i < width; i++)
+        draw_text(6, BELT_X + i, "%s", v->g->belt[(uint32_t)(i + width - (int)(b->odometer / 4u % 2u)) % 2u]);
+    draw_text(6, BELT_X + width, "%s", v->g->roller);
+    if (!b->moving)
+        draw_text(3, BELT_X + 34, "%s STOPPED", v->g->stopped);
+    else
+        draw_text(3, BELT_X + 34, "%s moving  ", v->g->arrow);
+    attroff(view_attr(v, b->moving ? PAIR_BELT : PAIR_BAD, b->moving ? A_NORMAL : A_BOLD));
+    /* Candy: position by distance travelled. */
+    for (uint32_t i = 0; i < b->len; i++) {
+        uint32_t odo = b->odo[(b->head + i) & (b->cap - 1u)];
+        uint32_t travelled = b->odometer - odo;
+        if (travelled > b->length)
+            travelled = b->length;
+        int x = BELT_X + (int)((uint64_t)travelled * (uint64_t)(width - 1) / b->length);
+        uint32_t id = (uint32_t)(s->stats.placed - b->len + i);
+        attron(view_attr(v, candy_pair(id), A_BOLD));
+        draw_text(5, x, "%s", v->g->candy);
+        attroff(view_attr(v, candy_pair(id), A_BOLD));
+    }
+    draw_text(7, BELT_X + 2, "on the belt: %-4u", b->len);
+}
+
+static void draw_buffer(const struct view *v, const struct sim *s, int y)
+{
+    const struct strategy_ops *ops = s->cfg.strategy;
+    uint32_t waiting = sim_waiting(s);
+    uint32_t cap = s->cfg.strategy_cfg.capacity;
+    attron(A_BOLD);
+    draw_text(y, 2, "%s", ops->hidden ? "HATS " : "TABLE");
+    attroff(A_BOLD);
+    if (ops->hidden) {
+        int n = waiting > SLOTS_SHOWN ? SLOTS_SHOWN : (int)waiting;
+        if (cap && waiting > 0 && cap > SLOTS_SHOWN)
+            n = (int)((uint64_t)waiting * SLOTS_SHOWN / cap) + 1;
+        attron(view_attr(v, PAIR_HIDDEN, A_BOLD));
+        draw_repeat(y, 9, v->g->hat, n > SLOTS_SHOWN ? SLOTS_SHOWN : n);
+        attroff(view_attr(v, PAIR_HIDDEN, A_BOLD));
+        if (cap)
+            draw_text(y, 41, "%u hidden, burst at %u", waiting, cap);
+        else
+            draw_text(y, 41, "%u hidden, no limit", waiting);
+        return;
+    }
+    int slots = cap > SLOTS_SHOWN ? SLOTS_SHOWN : (int)cap;
+    int full = cap > SLOTS_SHOWN ? (int)((uint64_t)waiting * SLOTS_SHOWN / cap) : (int)waiting;
+    int pair = waiting >= cap ? PAIR_BAD : waiting * 2u >= cap ? PAIR_WARN : PAIR_GOOD;
+    attron(view_attr(v, pair, A_BOLD));
+    draw_repeat(y, 9, v->g->candy, full);
+    attroff(view_attr(v, pair, A_BOLD));
+    attron(A_DIM);
+    draw_repeat(y, 9 + full, v->g->empty_slot, slots - full);
+    attroff(A_DIM);
+    draw_text(y, 41, "%u of %u waiting%s", waiting, cap, waiting >= cap ? " - FULL" : "");
+}
+
+static void draw_eaten(const struct view *v, const struct sim *s, int y)
+{
+    if (strcmp(s->cfg.strategy->name, "drop") != 0 && s->stats.dropped == 0)
+        return;
+    attron(A_BOLD);
+    draw_text(y, 2, "EATEN");
+    attroff(A_BOLD);
+    uint64_t n = s->stats.dropped;
+    attron(view_attr(v, PAIR_BAD, A_NORMAL));
+    draw_repeat(y, 9, v->g->eaten, n > SLOTS_SHOWN ? SLOTS_SHOWN : (int)n);
+    attroff(view_attr(v, PAIR_BAD, A_NORMAL));
+    draw_text(y, 41, "%" PRIu64 " eaten: counted, never wrapped", n);
+}
+
+static void draw_hands(const struct view *v, const struct sim *s, int y)
+{
+    const struct worker *w = &s->worker;
+    attron(A_BOLD);
+    draw_text(y, 2, "HANDS");
+    attroff(A_BOLD);
+    if (!w->busy) {
+        attron(A_DIM);
+        draw_text(y, 9, "empty: waiting for candy");
+        attroff(A_DIM);
+        return;
+    }
+    if (s->cfg.worker.kind == WORKER_BOT) {
+        draw_text(y, 9, "a bot wraps %u per minute", s->cfg.worker.rate);
+        return;
+    }
+    attron(view_attr(v, candy_pair(w->candy.id), A_REVERSE) | A_BOLD);
+    draw_text(y, 9, "[ %c ]", w->letter - 'a' + 'A');
+    attroff(view_attr(v, candy_pair(w->candy.id), A_REVERSE) | A_BOLD);
+    switch (w->phase) {
+    case HANDS_HOLDING:
+        draw_text(y, 16, "type %c to wrap it", w->letter);
+        break;
+    case HANDS_WRAPPING: {
+        int done = (int)((HUMAN_WRAP_TICKS - w->phase_left) * 10u / HUMAN_WRAP_TICKS);
+        draw_text(y, 16, "wrapping ");
+        attron(view_attr(v, PAIR_GOOD, A_BOLD));
+        draw_repeat(y, 25, v->g->bar_full, done);
+        attroff(view_attr(v, PAIR_GOOD, A_BOLD));
+        draw_repeat(y, 25 + done, v->g->bar_empty, 10 - done);
+        break;
+    }
+    case HANDS_FUMBLING:
+        attron(view_attr(v, PAIR_BAD, A_BOLD));
+        draw_text(y, 16, "fumbled! wrong key - pick it up again...");
+        attroff(view_attr(v, PAIR_BAD, A_BOLD));
+        break;
+    }
+}
+
+static void draw_counters(const struct view *v, const struct sim *s, const struct series *series,
+                          const struct shift_screen *screen)
+{
+    uint64_t pace = 0;
+    if (series->len >= 11)
+        pace = (series->points[series->len - 1].wrapped -
+                series->points[series->len - 11].wrapped) * 6u;
+    draw_text(14, 2, "wrapped %-5" PRIu64 " stale %-4" PRIu64 " eaten %-4" PRIu64
+                     " your pace %3" PRIu64 "/min   oldest wait %4.1f s",
+              s->stats.wrapped, s->stats.stale, s->stats.dropped, pace,
+              (double)sim_oldest_wait(s) / TICK_HZ);
+    if (screen->message[0]) {
+        attron(view_attr(v, screen->message_pair, A_BOLD));
+        draw_text(15, 2, "%s", screen->message);
+        attroff(view_attr(v, screen->message_pair, A_BOLD));
+    }
+}
+
+static void draw_keys(const struct sim *s, const struct shift_screen *screen)
+{
+    attron(A_REVERSE);
+    mvhline(LINES - 1, 0, ' ', COLS);
+    if (s->outcome != OUTCOME_RUNNING)
+        draw_text(LINES - 1, 1, "The shift is over: any key for the summary");
+    else
+        draw_text(LINES - 1, 1, "%s  Tab %s panel  p %s  ? help  q end shift",
+                  s->cfg.worker.kind == WORKER_HUMAN ? "letter: wrap" : "bot at work",
+                  screen->panel ? "hide" : "show", screen->paused ? "resume" : "pause");
+    attroff(A_REVERSE);
+}
+
+void shift_view_draw(const struct view *v, const struct sim *s, const struct series *series,
+                     const struct shift_screen *screen)
+{
+    erase();
+    draw_header(v, s, screen);
+    draw_kitchen(v, s);
+    draw_belt(v, s);
+    attron(A_BOLD);
+    draw_text(3, STATION_X + 1, "STATION");
+    attroff(A_BOLD);
+    draw_text(5, STATION_X + 1, "%s%s", v->g->arrow, s->worker.busy ? " [hands]" : "");
+    draw_buffer(v, s, 9);
+    draw_eaten(v, s, 10);
+    draw_hands(v, s, 12);
+    draw_counters(v, s, series, screen);
+    if (screen->panel) {
+        panel_draw(v, 16, s, series);
+    } else {
+        attron(A_DIM);
+        draw_text(17, 2, "Press Tab to see what the supervisor sees, beside what is really "
+                         "happening.");
+        attroff(A_DIM);
+    }
+    draw_keys(s, screen);
+    if (screen->help)
+        help_draw(v);
+}
+
+void enlarge_draw(void)
+{
+    static const char *lines[] = {"Please enlarge", "the terminal", "to at least 80x24"};
+    char now[32];
+    erase();
+    snprintf(now, sizeof now, "(now %dx%d)", COLS, LINES);
+    int top = LINES / 2 - 2;
+    for (int i = 0; i < 3; i++)
+        draw_text(top + i, (COLS - (int)strlen(lines[i])) / 2 > 0 ? (COLS - (int)strlen(lines[i])) / 2 : 0, "%s", lines[i]);
+    draw_text(top + 3, (COLS - (int)strlen(now)) / 2 > 0 ? (COLS - (int)strlen(now)) / 2 : 0, "%s", now);
+}

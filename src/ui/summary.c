@@ -1,0 +1,96 @@
+/* summary.c - end-of-shift summary with a chart of the true backlog. */
+#include "summary.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+
+#include "../app/report.h"
+
+static const char *verdict(const struct sim *s, int *pair)
+{
+    switch (s->outcome) {
+    case OUTCOME_BURST:
+        *pair = PAIR_BAD;
+        return "BURST: the hats overflowed. The supervisor never saw it coming.";
+    case OUTCOME_OVERFLOW:
+        *pair = PAIR_BAD;
+        return "OVERFLOW: the table was full and the line failed, loudly and on time.";
+    case OUTCOME_QUIT:
+        *pair = PAIR_WARN;
+        return "You ended the shift early.";
+    default:
+        *pair = PAIR_GOOD;
+        return "The shift is over: you survived it.";
+    }
+}
+
+static void draw_chart(const struct view *v, const struct sim *s, const struct series *series,
+                       int y, int height)
+{
+    size_t n = series->len;
+    uint32_t *truth = calloc(n ? n : 1u, sizeof *truth);
+    uint32_t *seen = calloc(n ? n : 1u, sizeof *seen);
+    if (!truth || !seen) {
+        free(truth);
+        free(seen);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        truth[i] = series->points[i].waiting;
+        seen[i] = series->points[i].visible;
+    }
+    int width = COLS - 12;
+    attron(A_BOLD);
+    draw_text(y, 1, "True backlog over the shift (candies waiting, hats included)");
+    attroff(A_BOLD);
+    attron(view_attr(v, PAIR_HIDDEN, A_BOLD));
+    uint32_t top = draw_bars(v, y + 1, 8, width, height, truth, n);
+    attroff(view_attr(v, PAIR_HIDDEN, A_BOLD));
+    draw_text(y + 1, 1, "%6u", top);
+    draw_text(y + height, 1, "%6u", 0u);
+    char end[16];
+    format_clock(end, sizeof end, s->tick / TICK_HZ);
+    draw_text(y + height + 1, 8, "0:00");
+    draw_text(y + height + 1, 8 + width - 5, "%5s", end);
+    draw_text(y + height + 2, 1, "What the supervisor saw: ");
+    draw_sparkline(v, y + height + 2, 26, COLS - 28 < 50 ? COLS - 28 : 50, seen, n, top);
+    free(truth);
+    free(seen);
+}
+
+void summary_draw(const struct view *v, const struct sim *s, const struct series *series)
+{
+    struct report_figures f;
+    int pair;
+    const char *text = verdict(s, &pair);
+    report_figures(s, &f);
+    erase();
+    attron(view_attr(v, PAIR_TITLE, A_REVERSE) | A_BOLD);
+    mvhline(0, 0, ' ', COLS);
+    draw_text(0, 1, "END OF SHIFT  %s  strategy: %s", s->cfg.scenario.name, s->cfg.strategy_spec);
+    attroff(view_attr(v, PAIR_TITLE, A_REVERSE) | A_BOLD);
+    attron(view_attr(v, pair, A_BOLD) | A_BOLD);
+    draw_text(2, 1, "%s", text);
+    attroff(view_attr(v, pair, A_BOLD) | A_BOLD);
+    draw_text(4, 1, "made %-6" PRIu64 " wrapped %-6" PRIu64 " eaten %-5" PRIu64 " stale %-5" PRIu64
+                    " left waiting %u",
+              s->stats.produced, s->stats.wrapped, s->stats.dropped, s->stats.stale,
+              sim_waiting(s));
+    draw_text(5, 1, "wait mean %.1f s, p99 %.1f s   busy %.0f%%   most hidden at once %u",
+              f.wait_mean_s, f.wait_p99_s, 100.0 * f.busy_fraction, s->stats.hidden_max);
+    draw_text(6, 1, "supervisor: %u visits, %u speed-ups, belt at %u%%   belt stopped %.0f s",
+              s->supervisor.visits, s->supervisor.speedups, s->supervisor.pct,
+              (double)s->stats.stopped_ticks / TICK_HZ);
+    attron(A_BOLD);
+    draw_text(7, 1, "SCORE %" PRId64, sim_score(s));
+    attroff(A_BOLD);
+    draw_chart(v, s, series, 9, 8);
+    attron(A_DIM);
+    draw_text(LINES - 3, 1, "%s", s->cfg.strategy->lesson);
+    draw_text(LINES - 2, 1, "Like: %s", s->cfg.strategy->analogues);
+    attroff(A_DIM);
+    attron(A_REVERSE);
+    mvhline(LINES - 1, 0, ' ', COLS);
+    draw_text(LINES - 1, 1, "Enter: back to the title   q: leave");
+    attroff(A_REVERSE);
+}

@@ -1,0 +1,12 @@
+/* summary.h - the end-of-shift screen: outcome, figures and a chart of the
+ * true backlog over the whole shift beside what the supervisor saw. */
+#ifndef CANDYLINE_SUMMARY_H
+#define CANDYLINE_SUMMARY_H
+
+#include "../app/shift.h"
+#include "../sim/sim.h"
+#include "draw.h"
+
+void summary_draw(const struct view *v, const struct sim *s, const struct series *series);
+
+#endif

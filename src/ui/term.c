@@ -1,0 +1,123 @@
+/* term.c - ncurses setup and teardown, signal flags, and the sleep that
+ * keeps an idle game at zero CPU. */
+#include "term.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static SCREEN *screen;
+static volatile sig_atomic_t pending_signal;
+
+static void on_signal(int sig)
+{
+    pending_signal = sig;
+}
+
+static void catch_quit_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    /* No SA_RESTART: the wait returns at once. SA_RESETHAND: a second
+     * Ctrl-C kills even if the loop is somehow stuck. */
+    sa.sa_flags = SA_RESETHAND;
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaction(sigs[i], &sa, NULL);
+}
+
+int term_start(bool force_ascii, struct term_caps *caps)
+{
+    setlocale(LC_ALL, "");
+    const char *term = getenv("TERM");
+    if (!term || !*term) {
+        fprintf(stderr, "candyline: TERM is not set, so the terminal type is unknown; set it "
+                        "(for example TERM=xterm-256color) or use --headless\n");
+        return -1;
+    }
+    screen = newterm(NULL, stdout, stdin);
+    if (!screen) {
+        fprintf(stderr, "candyline: cannot use terminal type '%s'; try TERM=xterm-256color "
+                        "or --headless\n", term);
+        return -1;
+    }
+    set_term(screen);
+    catch_quit_signals();
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    nodelay(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+
+    const char *no_color = getenv("NO_COLOR");
+    caps->color = has_colors() && !(no_color && *no_color);
+    caps->unicode = !force_ascii && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+    if (caps->color) {
+        start_color();
+        use_default_colors();
+        init_pair(PAIR_TITLE, COLOR_BLACK, COLOR_YELLOW);
+        init_pair(PAIR_CANDY1, COLOR_RED, -1);
+        init_pair(PAIR_CANDY2, COLOR_YELLOW, -1);
+        init_pair(PAIR_CANDY3, COLOR_MAGENTA, -1);
+        init_pair(PAIR_CANDY4, COLOR_CYAN, -1);
+        init_pair(PAIR_CANDY5, COLOR_GREEN, -1);
+        init_pair(PAIR_GOOD, COLOR_GREEN, -1);
+        init_pair(PAIR_WARN, COLOR_YELLOW, -1);
+        init_pair(PAIR_BAD, COLOR_RED, -1);
+        init_pair(PAIR_DIM, COLOR_BLUE, -1);
+        init_pair(PAIR_HIDDEN, COLOR_MAGENTA, -1);
+        init_pair(PAIR_BELT, COLOR_WHITE, -1);
+    }
+    return 0;
+}
+
+void term_stop(void)
+{
+    if (!screen)
+        return;
+    curs_set(1);
+    endwin();
+    delscreen(screen);
+    screen = NULL;
+}
+
+int term_pending_signal(void)
+{
+    return pending_signal;
+}
+
+void term_die_of(int sig)
+{
+    term_stop();
+    signal(sig, SIG_DFL);
+    raise(sig);
+    _exit(128 + sig);
+}
+
+void term_wait(int timeout_ms)
+{
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    if (pending_signal)
+        return;
+    if (poll(&p, 1, timeout_ms) < 0 && errno != EINTR)
+        return;
+}
+
+uint64_t term_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}

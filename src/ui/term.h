@@ -1,0 +1,40 @@
+/* term.h - the terminal's lifecycle: start ncurses, deliver signals as
+ * flags, wait for input without spinning, and always restore the terminal. */
+#ifndef CANDYLINE_TERM_H
+#define CANDYLINE_TERM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct term_caps {
+    bool color;   /* colours in use (has_colors and no NO_COLOR) */
+    bool unicode; /* UTF-8 locale and no --ascii */
+};
+
+/* Colour pairs the views use. */
+enum {
+    PAIR_TITLE = 1,
+    PAIR_CANDY1, PAIR_CANDY2, PAIR_CANDY3, PAIR_CANDY4, PAIR_CANDY5,
+    PAIR_GOOD, PAIR_WARN, PAIR_BAD, PAIR_DIM, PAIR_HIDDEN, PAIR_BELT,
+};
+
+/* Starts the screen. Returns 0, or -1 after printing why to stderr. */
+int term_start(bool force_ascii, struct term_caps *caps);
+
+/* Restores the terminal. Safe to call more than once. */
+void term_stop(void);
+
+/* The pending quit signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT), or 0. */
+int term_pending_signal(void);
+
+/* Restores the terminal, then dies of sig as if we had never caught it. */
+void term_die_of(int sig);
+
+/* Sleeps until input arrives, a signal lands, or timeout_ms passes
+ * (-1: no timeout). */
+void term_wait(int timeout_ms);
+
+/* Monotonic time in nanoseconds. */
+uint64_t term_now_ns(void);
+
+#endif
