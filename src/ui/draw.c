@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 attr_t view_attr(const struct view *v, int pair, attr_t mono)
 {
@@ -19,6 +20,31 @@ void draw_text(int y, int x, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     mvaddnstr(y, x, buf, COLS - x);
+}
+
+void draw_wrapped(int y, int x, int max_rows, const char *prefix, const char *text)
+{
+    char line[512];
+    size_t width = COLS > x + 1 ? (size_t)(COLS - x - 1) : 1u;
+    int used = snprintf(line, sizeof line, "%s", prefix);
+    const char *p = text;
+    for (int row = 0; row < max_rows && *p; row++) {
+        size_t room = width > (size_t)used ? width - (size_t)used : 1u;
+        size_t n = strlen(p);
+        if (n > room) {
+            n = room;
+            while (n > 0 && p[n] != ' ')
+                n--;
+            if (n == 0)
+                n = room;
+        }
+        snprintf(line + used, sizeof line - (size_t)used, "%.*s", (int)n, p);
+        draw_text(y + row, x, "%s", line);
+        p += n;
+        while (*p == ' ')
+            p++;
+        used = snprintf(line, sizeof line, "%*s", (int)strlen(prefix), "");
+    }
 }
 
 void draw_repeat(int y, int x, const char *glyph, int n)

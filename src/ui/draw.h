@@ -25,6 +25,10 @@ void draw_text(int y, int x, const char *fmt, ...)
 #endif
     ;
 
+/* Prints prefix then text, word-wrapped to the screen width, on at most
+ * max_rows rows from (y, x). */
+void draw_wrapped(int y, int x, int max_rows, const char *prefix, const char *text);
+
 /* Draws a glyph string n times from (y, x), clipped. */
 void draw_repeat(int y, int x, const char *glyph, int n);
 

@@ -10,7 +10,7 @@ struct glyphs {
     const char *empty_slot;  /* a free place on the table */
     const char *hat;         /* a hat full of hidden candy */
     const char *eaten;       /* an eaten candy */
-    const char *belt[2];     /* belt surface, alternating as it moves */
+    const char *belt[2];     /* belt surface: plain, and the marks that show it moving */
     const char *roller;      /* belt end */
     const char *arrow;       /* direction of travel */
     const char *stopped;     /* belt stopped marker */

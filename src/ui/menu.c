@@ -170,8 +170,8 @@ void menu_draw(const struct view *v, const struct menu *m)
     mvhline(0, 0, ' ', COLS);
     draw_text(0, 1, "CANDYLINE");
     attroff(view_attr(v, PAIR_TITLE, A_REVERSE) | A_BOLD);
-    draw_text(2, 2, "The belt keeps speeding up. Wrap what you can; choose what happens to the rest.");
-    draw_text(3, 2, "The supervisor only sees what is in plain sight.");
+    draw_text(2, 2, "The belt keeps speeding up. Wrap what you can, and choose what happens");
+    draw_text(3, 2, "to the rest. The supervisor only sees what is in plain sight.");
 
     row(v, m, ROW_STRATEGY, 5, "Strategy", ops->name, ops->hidden ? "hidden from her" : "in plain sight");
     if (has_capacity(ops)) {
@@ -199,15 +199,15 @@ void menu_draw(const struct view *v, const struct menu *m)
     attroff(A_BOLD);
     draw_text(11, 4, "%s", ops->lesson);
     attron(A_DIM);
-    draw_text(12, 4, "Like: %.*s", COLS > 16 ? COLS - 16 : 0, ops->analogues);
+    draw_wrapped(12, 4, 2, "Like: ", ops->analogues);
     attroff(A_DIM);
     attron(A_BOLD);
-    draw_text(14, 4, "%s: %s (%u minutes)", sc->name, sc->title, sc->minutes);
+    draw_text(15, 4, "%s: %s (%u minutes)", sc->name, sc->title, sc->minutes);
     attroff(A_BOLD);
-    draw_text(15, 4, "%s", sc->about);
+    draw_text(16, 4, "%s", sc->about);
 
-    draw_text(17, 4, "In the game: type the letter on the candy in your hands to wrap it.");
-    draw_text(18, 4, "Tab shows the supervisor panel, p pauses, ? helps, q ends the shift.");
+    draw_text(18, 4, "In the game: type the letter on the candy in your hands to wrap it.");
+    draw_text(19, 4, "Tab shows the supervisor panel, p pauses, ? helps, q ends the shift.");
 
     attron(A_REVERSE);
     mvhline(LINES - 1, 0, ' ', COLS);

@@ -67,8 +67,10 @@ static void draw_belt(const struct view *v, const struct sim *s)
     /* Belt surface: the pattern shifts as the belt moves. */
     attron(view_attr(v, b->moving ? PAIR_BELT : PAIR_BAD, b->moving ? A_NORMAL : A_BOLD));
     draw_text(6, BELT_X - 1, "%s", v->g->roller);
+    /* Marks every 4 cells travel with the candy, so a moving belt looks it. */
+    uint32_t shift = (uint32_t)((uint64_t)b->odometer * (uint64_t)(width - 1) / b->length);
     for (int i = 0; i < width; i++)
-        draw_text(6, BELT_X + i, "%s", v->g->belt[(uint32_t)(i + width - (int)(b->odometer / 4u % 2u)) % 2u]);
+        draw_text(6, BELT_X + i, "%s", v->g->belt[((uint32_t)i + 4u - shift % 4u) % 4u == 0]);
     draw_text(6, BELT_X + width, "%s", v->g->roller);
     if (!b->moving)
         draw_text(3, BELT_X + 34, "%s STOPPED", v->g->stopped);

@@ -86,8 +86,8 @@ void summary_draw(const struct view *v, const struct sim *s, const struct series
     attroff(A_BOLD);
     draw_chart(v, s, series, 9, 8);
     attron(A_DIM);
-    draw_text(LINES - 3, 1, "%s", s->cfg.strategy->lesson);
-    draw_text(LINES - 2, 1, "Like: %s", s->cfg.strategy->analogues);
+    draw_text(LINES - 4, 1, "%s", s->cfg.strategy->lesson);
+    draw_wrapped(LINES - 3, 1, 2, "Like: ", s->cfg.strategy->analogues);
     attroff(A_DIM);
     attron(A_REVERSE);
     mvhline(LINES - 1, 0, ' ', COLS);

@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# e2e_terminal.sh - plays the real binary in a real terminal (tmux): types
+# keys, reads the screen, and checks that the terminal is restored after.
+# Usage: CANDYLINE=build/candyline sh tests/e2e_terminal.sh
+set -u
+BIN=$(cd "$(dirname "${CANDYLINE:-build/candyline}")" && pwd)/$(basename "${CANDYLINE:-build/candyline}")
+HERE=$(cd "$(dirname "$0")" && pwd)
+SOCK="candyline-e2e-$$"
+WORK=$(mktemp -d)
+passed=0
+failed=0
+
+command -v tmux >/dev/null || { echo "e2e: tmux is not installed (apt-get install tmux)"; exit 1; }
+[ -x "$BIN" ] || { echo "e2e: no binary at $BIN (run make)"; exit 1; }
+
+t() { tmux -L "$SOCK" "$@"; }
+cleanup() { t kill-server 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+screen() { t capture-pane -p -t game; }
+
+# Waits up to $2 seconds (default 5) for the screen to show $1.
+wait_for() {
+    local deadline=$((SECONDS + ${2:-5}))
+    while [ $SECONDS -le "$deadline" ]; do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+not_ok() {
+    failed=$((failed + 1))
+    echo "not ok - $1"
+    echo "--- screen ---"; screen 2>/dev/null; echo "--------------"
+}
+check() { if "$@"; then ok "$desc"; else not_ok "$desc"; fi; }
+
+# Starts the game in a fresh 80x24 terminal. After it exits, the pane
+# records the exit status and the terminal modes, then waits.
+start() {
+    t kill-server 2>/dev/null
+    rm -f "$WORK/status" "$WORK/stty"
+    t -f /dev/null new-session -d -s game -x "${COLS_:-80}" -y "${LINES_:-24}" \
+        "trap : INT TERM; env LANG=${LANG_:-C.UTF-8} LC_ALL=${LANG_:-C.UTF-8} TERM=${TERM_:-xterm-256color} $* ; \
+         echo \$? > $WORK/status.tmp; mv $WORK/status.tmp $WORK/status; stty -a > $WORK/stty; sleep 600"
+    t set-option -t game remain-on-exit on >/dev/null
+}
+
+exit_status() {
+    local deadline=$((SECONDS + 5))
+    while [ ! -f "$WORK/status" ] && [ $SECONDS -le $deadline ]; do sleep 0.1; done
+    cat "$WORK/status" 2>/dev/null
+}
+
+terminal_restored() {
+    [ -f "$WORK/stty" ] || sleep 0.5
+    grep -qw icanon "$WORK/stty" && grep -qw echo "$WORK/stty" &&
+        [ "$(t display -p -t game '#{alternate_on}')" = 0 ] &&
+        [ "$(t display -p -t game '#{cursor_flag}')" = 1 ]
+}
+
+# Reads the letter the screen asks for ("type x to wrap it") and types it.
+wrap_one() {
+    local letter
+    letter=$(screen | sed -n 's/.*type \([a-z]\) to wrap it.*/\1/p' | head -n 1)
+    [ -n "$letter" ] && t send-keys -t game "$letter"
+}
+
+wrapped_count() { screen | sed -n 's/.*wrapped \([0-9]*\) .*/\1/p' | head -n 1; }
+
+# 1. Title menu, shift screen, wrapping by hand, panel, summary, leave.
+start "$BIN" --scenario "$HERE/e2e/short.scn" --strategy drop:3:oldest
+desc="title menu shows the game and the chosen strategy"
+check wait_for "CANDYLINE" && check wait_for "drop"
+t send-keys -t game Enter
+desc="shift screen shows kitchen, belt, station and the table"
+check wait_for "KITCHEN" && screen | grep -q "BELT" && screen | grep -q "STATION" && screen | grep -q "TABLE"
+desc="the header names the strategy in use"
+check wait_for "strategy: drop:3:oldest"
+desc="candy reaches the hands and asks for a letter"
+check wait_for "to wrap it" 10
+for _ in $(seq 1 60); do wrap_one; sleep 0.15; done
+desc="typing the letters wraps candy (wrapped: $(wrapped_count))"
+check [ "$(wrapped_count)" -ge 5 ]
+t send-keys -t game Tab
+desc="Tab shows the supervisor panel: what she sees beside the truth"
+check wait_for "WHAT THE SUPERVISOR SEES" && screen | grep -q "WHAT IS REALLY HAPPENING"
+t send-keys -t game p
+desc="p pauses the shift"
+check wait_for "PAUSED"
+t send-keys -t game p '?'
+desc="? shows the help"
+check wait_for "HOW TO PLAY"
+t send-keys -t game Space q
+desc="q ends the shift and shows the summary with its chart"
+check wait_for "END OF SHIFT" && screen | grep -q "True backlog over the shift"
+t send-keys -t game q
+desc="q again leaves with status 0"
+check [ "$(exit_status)" = 0 ]
+desc="the terminal is restored after quitting (canonical mode, echo, main screen, cursor)"
+check terminal_restored
+
+# 2. A whole shift played to its end, the bot at work, then back to the title.
+start "$BIN" --scenario "$HERE/e2e/short.scn" --strategy unbounded --worker auto:40
+t send-keys -t game Enter
+desc="the hats appear for unbounded"
+check wait_for "HATS" 5
+desc="a whole shift runs to its end (burst or the clock)"
+check wait_for "The shift is over" 75
+t send-keys -t game x
+desc="the summary follows the end of the shift"
+check wait_for "END OF SHIFT" 5
+t send-keys -t game Enter
+desc="Enter on the summary goes back to the title"
+check wait_for "Up/Down choose" 5
+t send-keys -t game q
+check [ "$(exit_status)" = 0 ]
+
+# 3. Ctrl-C restores the terminal and dies of SIGINT.
+start "$BIN" --scenario "$HERE/e2e/short.scn"
+wait_for "CANDYLINE" >/dev/null; t send-keys -t game Enter; wait_for "KITCHEN" >/dev/null
+t send-keys -t game C-c
+desc="Ctrl-C ends the game with the SIGINT status (130)"
+check [ "$(exit_status)" = 130 ]
+desc="the terminal is restored after Ctrl-C"
+check terminal_restored
+
+# 4. SIGTERM likewise.
+start "$BIN" --scenario "$HERE/e2e/short.scn"
+wait_for "CANDYLINE" >/dev/null
+pkill -TERM -x candyline -P "$(t display -p -t game '#{pane_pid}')"
+desc="SIGTERM ends the game with status 143 and the terminal restored"
+check [ "$(exit_status)" = 143 ] && check terminal_restored
+
+# 5. Too small: a clear "please enlarge" screen, and the game comes back.
+COLS_=60 LINES_=20 start "$BIN" --scenario "$HERE/e2e/short.scn"
+desc="below 80x24 the game asks to enlarge the terminal"
+check wait_for "Please enlarge"
+t resize-window -t game -x 80 -y 24
+desc="after enlarging, the title menu is back"
+check wait_for "Up/Down choose"
+t send-keys -t game q
+
+# 6. ASCII fallback and monochrome (NO_COLOR).
+LANG_=C start env NO_COLOR=1 "$BIN" --scenario "$HERE/e2e/short.scn"
+wait_for "CANDYLINE" >/dev/null; t send-keys -t game Enter
+desc="in a non-UTF-8 locale the belt is drawn in ASCII"
+check wait_for "O=" 5
+desc="NO_COLOR: no colour escapes on screen"
+check sh -c "! tmux -L $SOCK capture-pane -e -p -t game | grep -q \"$(printf '\033')\[3[0-7]m\""
+t send-keys -t game q q
+
+# 7. No terminal: a clear message pointing to --headless, exit 2.
+desc="without a terminal the game points to --headless and exits 2"
+out=$("$BIN" </dev/null 2>&1 >/dev/null); rc=$?
+check [ "$rc" = 2 ] && check sh -c "echo '$out' | grep -q -- --headless"
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" = 0 ]
