@@ -48,8 +48,8 @@ const struct strategy_ops drop_strategy = {
     .name = "drop",
     .usage = USAGE,
     .lesson = "Dropping sheds load on purpose: the line survives, the lost candy is counted.",
-    .analogues = "UDP, video frames skipped by a player, Reactor onBackpressureDrop / "
-                 "onBackpressureLatest, a load balancer shedding requests",
+    .analogues = "UDP, video frames skipped by a player, Reactor onBackpressureDrop, "
+                 "a load balancer shedding requests, a ring buffer overwriting old logs",
     .hidden = false,
     .configure = configure,
     .create = table_create,
