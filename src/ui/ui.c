@@ -173,7 +173,8 @@ static enum after_shift run_shift(const struct view *v, const struct sim_config 
     while (!to_summary) {
         check_signals();
         int ch;
-        while ((ch = getch()) != ERR) {
+        /* Stop reading at the end of the shift: later keys belong to the summary. */
+        while (!to_summary && !in.end_shift && (ch = getch()) != ERR) {
             dirty = true;
             if (!shift_key(ch, &scr, &in, &s))
                 to_summary = true;
