@@ -3,7 +3,6 @@
  * so nothing is ever lost; the kitchen waits or piles candy up at home. */
 #include "table.h"
 
-#include <stdio.h>
 
 #define USAGE "backpressure:N"
 
@@ -11,15 +10,7 @@ static int configure(const char *args, uint32_t memory, struct strategy_config *
                      size_t errlen)
 {
     (void)memory;
-    const char *rest = table_parse_capacity(args, USAGE, &cfg->capacity, err, errlen);
-    if (!rest)
-        return -1;
-    if (*rest) {
-        snprintf(err, errlen, "takes only a capacity: " USAGE);
-        return -1;
-    }
-    cfg->variant = 0;
-    return 0;
+    return table_configure_capacity(args, USAGE, cfg, err, errlen);
 }
 
 static enum offer_result offer(void *self, struct candy c, struct candy *eaten)

@@ -56,10 +56,24 @@ const char *table_parse_capacity(const char *args, const char *usage, uint32_t *
         p++;
     }
     if (v < 1 || v > STRATEGY_MAX_CAPACITY || (*p != '\0' && *p != ':')) {
-        snprintf(err, errlen, "capacity must be a whole number from 1 to %u: %s",
+        snprintf(err, errlen, "needs a capacity from 1 to %u: %s",
                  STRATEGY_MAX_CAPACITY, usage);
         return NULL;
     }
     *n = (uint32_t)v;
     return p;
+}
+
+int table_configure_capacity(const char *args, const char *usage, struct strategy_config *cfg,
+                             char *err, size_t errlen)
+{
+    const char *rest = table_parse_capacity(args, usage, &cfg->capacity, err, errlen);
+    if (!rest)
+        return -1;
+    if (*rest) {
+        snprintf(err, errlen, "takes only a capacity: %s", usage);
+        return -1;
+    }
+    cfg->variant = 0;
+    return 0;
 }

@@ -24,4 +24,9 @@ bool table_peek(const void *self, uint32_t i, struct candy *out);
 const char *table_parse_capacity(const char *args, const char *usage, uint32_t *n, char *err,
                                  size_t errlen);
 
+/* configure() for strategies whose whole setting is "N": parses it into
+ * cfg->capacity, or fails naming usage. */
+int table_configure_capacity(const char *args, const char *usage, struct strategy_config *cfg,
+                             char *err, size_t errlen);
+
 #endif
