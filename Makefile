@@ -79,11 +79,11 @@ unit: $(TESTS)
 	./$(TESTS)
 
 e2e: $(BIN)
-	CANDYLINE=$(BIN) sh tests/e2e_terminal.sh
+	CANDYLINE=$(BIN) bash tests/e2e_terminal.sh
 
 check: $(TESTS) $(BIN)
 	./$(TESTS)
-	CANDYLINE=$(BIN) sh tests/e2e_terminal.sh
+	CANDYLINE=$(BIN) bash tests/e2e_terminal.sh
 
 clean:
 	rm -rf $(BUILD)

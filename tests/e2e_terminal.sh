@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # e2e_terminal.sh - plays the real binary in a real terminal (tmux): types
 # keys, reads the screen, and checks that the terminal is restored after.
-# Usage: CANDYLINE=build/candyline sh tests/e2e_terminal.sh
+# Usage: CANDYLINE=build/candyline bash tests/e2e_terminal.sh
 set -u
 BIN=$(cd "$(dirname "${CANDYLINE:-build/candyline}")" && pwd)/$(basename "${CANDYLINE:-build/candyline}")
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -13,7 +13,7 @@ failed=0
 command -v tmux >/dev/null || { echo "e2e: tmux is not installed (apt-get install tmux)"; exit 1; }
 [ -x "$BIN" ] || { echo "e2e: no binary at $BIN (run make)"; exit 1; }
 
-t() { tmux -L "$SOCK" "$@"; }
+t() { tmux -L "$SOCK" "$@" 2>/dev/null; }
 cleanup() { t kill-server 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
@@ -73,10 +73,10 @@ wrapped_count() { screen | sed -n 's/.*wrapped \([0-9]*\) .*/\1/p' | head -n 1; 
 # 1. Title menu, shift screen, wrapping by hand, panel, summary, leave.
 start "$BIN" --scenario "$HERE/e2e/short.scn" --strategy drop:3:oldest
 desc="title menu shows the game and the chosen strategy"
-check wait_for "CANDYLINE" && check wait_for "drop"
+check eval 'wait_for CANDYLINE && wait_for drop'
 t send-keys -t game Enter
 desc="shift screen shows kitchen, belt, station and the table"
-check wait_for "KITCHEN" && screen | grep -q "BELT" && screen | grep -q "STATION" && screen | grep -q "TABLE"
+check eval 'wait_for KITCHEN && screen | grep -q BELT && screen | grep -q STATION && screen | grep -q TABLE'
 desc="the header names the strategy in use"
 check wait_for "strategy: drop:3:oldest"
 desc="candy reaches the hands and asks for a letter"
@@ -86,7 +86,7 @@ desc="typing the letters wraps candy (wrapped: $(wrapped_count))"
 check [ "$(wrapped_count)" -ge 5 ]
 t send-keys -t game Tab
 desc="Tab shows the supervisor panel: what she sees beside the truth"
-check wait_for "WHAT THE SUPERVISOR SEES" && screen | grep -q "WHAT IS REALLY HAPPENING"
+check eval 'wait_for "WHAT THE SUPERVISOR SEES" && screen | grep -q "WHAT IS REALLY HAPPENING"'
 t send-keys -t game p
 desc="p pauses the shift"
 check wait_for "PAUSED"
@@ -95,7 +95,7 @@ desc="? shows the help"
 check wait_for "HOW TO PLAY"
 t send-keys -t game Space q
 desc="q ends the shift and shows the summary with its chart"
-check wait_for "END OF SHIFT" && screen | grep -q "True backlog over the shift"
+check eval 'wait_for "END OF SHIFT" && screen | grep -q "True backlog over the shift"'
 t send-keys -t game q
 desc="q again leaves with status 0"
 check [ "$(exit_status)" = 0 ]
@@ -116,6 +116,7 @@ t send-keys -t game Enter
 desc="Enter on the summary goes back to the title"
 check wait_for "Up/Down choose" 5
 t send-keys -t game q
+desc="q on the title leaves with status 0"
 check [ "$(exit_status)" = 0 ]
 
 # 3. Ctrl-C restores the terminal and dies of SIGINT.
@@ -132,7 +133,7 @@ start "$BIN" --scenario "$HERE/e2e/short.scn"
 wait_for "CANDYLINE" >/dev/null
 pkill -TERM -x candyline -P "$(t display -p -t game '#{pane_pid}')"
 desc="SIGTERM ends the game with status 143 and the terminal restored"
-check [ "$(exit_status)" = 143 ] && check terminal_restored
+check eval '[ "$(exit_status)" = 143 ] && terminal_restored'
 
 # 5. Too small: a clear "please enlarge" screen, and the game comes back.
 COLS_=60 LINES_=20 start "$BIN" --scenario "$HERE/e2e/short.scn"
@@ -155,7 +156,7 @@ t send-keys -t game q q
 # 7. No terminal: a clear message pointing to --headless, exit 2.
 desc="without a terminal the game points to --headless and exits 2"
 out=$("$BIN" </dev/null 2>&1 >/dev/null); rc=$?
-check [ "$rc" = 2 ] && check sh -c "echo '$out' | grep -q -- --headless"
+check eval '[ "$rc" = 2 ] && printf "%s" "$out" | grep -q -- --headless'
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]
