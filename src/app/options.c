@@ -222,15 +222,16 @@ int options_parse(int argc, char **argv, struct options *o)
     opterr = 0;
     optind = 1;
     for (;;) {
-        int c = getopt_long(argc, argv, "", long_options, NULL);
+        /* The leading ':' makes a missing value ':' and anything else '?'. */
+        int c = getopt_long(argc, argv, ":", long_options, NULL);
         if (c == -1)
             break;
+        if (c == ':') {
+            fprintf(stderr, "candyline: %s needs a value (try --help)\n", argv[optind - 1]);
+            return -1;
+        }
         if (c == '?') {
-            const char *word = argv[optind - 1];
-            if (optopt)
-                fprintf(stderr, "candyline: %s needs a value (try --help)\n", word);
-            else
-                fprintf(stderr, "candyline: unknown option '%s' (try --help)\n", word);
+            fprintf(stderr, "candyline: unknown option '%s' (try --help)\n", argv[optind - 1]);
             return -1;
         }
         if (parse_one(c, optarg, o) < 0)

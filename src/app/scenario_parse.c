@@ -50,26 +50,36 @@ static bool parse_time(const char *text, uint32_t *seconds)
 
 static int parse_supervisor(const struct line_ctx *lc, struct scenario *s, char **w, int n)
 {
+    static const struct {
+        const char *key;
+        size_t offset;
+        uint32_t min, max;
+        const char *expected;
+    } settings[] = {
+        {"every", offsetof(struct scenario, sup_every_s), 1, 3600,
+         "expected 'every SECONDS', a whole number from 1 to 3600"},
+        {"speedup", offsetof(struct scenario, sup_speedup_pct), 0, 1000,
+         "expected 'speedup PERCENT', a whole number from 0 to 1000"},
+        {"tolerance", offsetof(struct scenario, sup_tolerance), 0, 100000,
+         "expected 'tolerance CANDIES', a whole number from 0 to 100000"},
+        {"max", offsetof(struct scenario, sup_max_pct), 100, 10000,
+         "expected 'max PERCENT', a whole number from 100 to 10000"},
+    };
     if (n == 2 && strcmp(w[1], "off") == 0) {
         s->supervisor = false;
         return 0;
     }
     s->supervisor = true;
     for (int i = 1; i < n; i += 2) {
-        uint32_t *field = NULL, max = 100000;
-        if (strcmp(w[i], "every") == 0)
-            field = &s->sup_every_s, max = 3600;
-        else if (strcmp(w[i], "speedup") == 0)
-            field = &s->sup_speedup_pct, max = 1000;
-        else if (strcmp(w[i], "tolerance") == 0)
-            field = &s->sup_tolerance;
-        else if (strcmp(w[i], "max") == 0)
-            field = &s->sup_max_pct, max = 10000;
-        if (!field)
+        size_t k = 0;
+        while (k < sizeof settings / sizeof settings[0] && strcmp(w[i], settings[k].key) != 0)
+            k++;
+        if (k == sizeof settings / sizeof settings[0])
             return fail(lc, "expected 'supervisor off' or 'supervisor' followed by pairs: "
                             "every SECONDS, speedup PERCENT, tolerance CANDIES, max PERCENT");
-        if (i + 1 >= n || !parse_u32(w[i + 1], 0, max, field))
-            return fail(lc, "expected a whole number after the supervisor setting");
+        uint32_t *field = (uint32_t *)(void *)((char *)s + settings[k].offset);
+        if (i + 1 >= n || !parse_u32(w[i + 1], settings[k].min, settings[k].max, field))
+            return fail(lc, settings[k].expected);
     }
     return 0;
 }
