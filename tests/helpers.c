@@ -20,6 +20,7 @@ void make_config(const struct shift_params *p, struct sim_config *cfg)
                             sizeof err) < 0)
         ck_abort_msg("strategy %s: %s", spec, err);
     snprintf(cfg->strategy_spec, sizeof cfg->strategy_spec, "%s", spec);
+    cfg->memory = p->memory;
     cfg->seed = p->seed;
     if (p->human) {
         cfg->worker.kind = WORKER_HUMAN;

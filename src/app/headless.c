@@ -10,12 +10,15 @@
 #include "shift.h"
 
 int headless_simulate(struct sim *s, const struct sim_config *cfg,
-                      void (*on_second)(const struct sim *s, void *ctx), void *ctx)
+                      void (*on_second)(const struct sim *s, void *ctx), void *ctx,
+                      struct recorder *rec)
 {
     if (sim_init(s, cfg) < 0)
         return -1;
     while (s->outcome == OUTCOME_RUNNING) {
         sim_step(s, NULL);
+        if (rec)
+            recorder_after_step(rec, s);
         if (on_second && s->tick % TICK_HZ == 0)
             on_second(s, ctx);
     }
@@ -25,12 +28,17 @@ int headless_simulate(struct sim *s, const struct sim_config *cfg,
     return 0;
 }
 
-static void csv_second(const struct sim *s, void *ctx)
+void headless_csv_row(const struct sim *s, FILE *out)
 {
     struct series_point p;
     struct series one = {&p, 0, 1};
     (void)series_sample(&one, s);
-    report_csv_row(ctx, &p);
+    report_csv_row(out, &p);
+}
+
+static void csv_second(const struct sim *s, void *ctx)
+{
+    headless_csv_row(s, ctx);
 }
 
 int headless_run(const struct options *o, const struct scenario *sc)
@@ -42,11 +50,24 @@ int headless_run(const struct options *o, const struct scenario *sc)
         fprintf(stderr, "candyline: %s\n", err);
         return 2;
     }
+    struct recorder rec;
+    if (o->record && recorder_open(&rec, o->record, &cfg, o->scenario, err, sizeof err) < 0) {
+        fprintf(stderr, "candyline: %s\n", err);
+        return 2;
+    }
     if (o->report == REPORT_CSV)
         report_csv_header(stdout);
-    int rc = headless_simulate(&s, &cfg, o->report == REPORT_CSV ? csv_second : NULL, stdout);
+    int rc = headless_simulate(&s, &cfg, o->report == REPORT_CSV ? csv_second : NULL, stdout,
+                               o->record ? &rec : NULL);
     if (rc < 0) {
+        if (o->record)
+            recorder_discard(&rec);
         fprintf(stderr, "candyline: out of memory\n");
+        return 2;
+    }
+    if (o->record && recorder_finish(&rec, &s, err, sizeof err) < 0) {
+        fprintf(stderr, "candyline: %s\n", err);
+        sim_free(&s);
         return 2;
     }
     if (o->report == REPORT_JSON)
@@ -96,7 +117,7 @@ int compare_run(const struct options *o, const struct scenario *sc)
                "wrapped", "eaten", "stale", "max buf", "mean s", "p99 s", "score");
     for (size_t i = 0; i < n; i++) {
         struct sim s;
-        if (headless_simulate(&s, &cfgs[i], NULL, NULL) < 0) {
+        if (headless_simulate(&s, &cfgs[i], NULL, NULL, NULL) < 0) {
             fprintf(stderr, "candyline: out of memory\n");
             return 2;
         }

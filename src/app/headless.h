@@ -2,8 +2,11 @@
 #ifndef CANDYLINE_HEADLESS_H
 #define CANDYLINE_HEADLESS_H
 
+#include <stdio.h>
+
 #include "../sim/sim.h"
 #include "options.h"
+#include "recorder.h"
 
 /* Runs one shift to its end as fast as possible, printing the report asked
  * for. Returns the exit status. */
@@ -14,8 +17,13 @@ int headless_run(const struct options *o, const struct scenario *sc);
 int compare_run(const struct options *o, const struct scenario *sc);
 
 /* Runs cfg to its end, calling on_second (if not NULL) after each second of
- * game time. Returns 0, or -1 if memory ran out. The caller frees s. */
+ * game time and recording to rec (if not NULL). Returns 0, or -1 if memory
+ * ran out. The caller frees s. */
 int headless_simulate(struct sim *s, const struct sim_config *cfg,
-                      void (*on_second)(const struct sim *s, void *ctx), void *ctx);
+                      void (*on_second)(const struct sim *s, void *ctx), void *ctx,
+                      struct recorder *rec);
+
+/* Prints the --report csv row for the state of s now. */
+void headless_csv_row(const struct sim *s, FILE *out);
 
 #endif

@@ -1,5 +1,6 @@
 /* main.c - candyline's entry point: parse the command line, load the
  * scenario, then hand over to the game, the headless runner or a listing. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -7,8 +8,19 @@
 #include "../ui/ui.h"
 #include "headless.h"
 #include "options.h"
+#include "replay_play.h"
 #include "scenario_parse.h"
 #include "version.h"
+
+/* The game draws on a terminal and reads keys from it. */
+static bool interactive_terminal(void)
+{
+    if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+        return true;
+    fprintf(stderr, "candyline: the game needs a terminal on standard input and output; "
+                    "use --headless to simulate without one\n");
+    return false;
+}
 
 static void list_strategies(void)
 {
@@ -52,6 +64,14 @@ int main(int argc, char **argv)
     case ACTION_PLAY:
         break;
     }
+    if (o.replay && (o.headless || o.verify))
+        return replay_headless(&o);
+    if (o.replay && o.cast)
+        return cast_run(&o);
+    if (o.replay && !interactive_terminal())
+        return 2;
+    if (o.replay)
+        return ui_replay(&o);
     struct scenario sc;
     char err[400];
     if (scenario_load(o.scenario, &sc, err, sizeof err) < 0) {
@@ -62,10 +82,7 @@ int main(int argc, char **argv)
         return compare_run(&o, &sc);
     if (o.headless)
         return headless_run(&o, &sc);
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        fprintf(stderr, "candyline: the game needs a terminal on standard input and output; "
-                        "use --headless to simulate without one\n");
+    if (!interactive_terminal())
         return 2;
-    }
     return ui_run(&o, &sc);
 }

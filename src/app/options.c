@@ -12,7 +12,7 @@ enum {
     OPT_STRATEGY = 256, OPT_SCENARIO, OPT_SEED, OPT_WORKER, OPT_RATE, OPT_ARRIVALS,
     OPT_NO_SUPERVISOR, OPT_MINUTES, OPT_MEMORY, OPT_HEADLESS, OPT_REPORT, OPT_COMPARE,
     OPT_LIST_STRATEGIES, OPT_LIST_SCENARIOS, OPT_RECORD, OPT_REPLAY, OPT_VERIFY, OPT_ASCII,
-    OPT_HELP, OPT_VERSION,
+    OPT_HELP, OPT_VERSION, OPT_CAST,
 };
 
 static const struct option long_options[] = {
@@ -33,6 +33,7 @@ static const struct option long_options[] = {
     {"record", required_argument, NULL, OPT_RECORD},
     {"replay", required_argument, NULL, OPT_REPLAY},
     {"verify", no_argument, NULL, OPT_VERIFY},
+    {"cast", required_argument, NULL, OPT_CAST},
     {"ascii", no_argument, NULL, OPT_ASCII},
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -61,6 +62,11 @@ void options_print_help(void)
         "  --headless             no terminal: simulate as fast as possible\n"
         "  --report text|json|csv  what --headless prints (csv: one row per second)\n"
         "  --compare SPEC,SPEC,...  run each strategy on the same shift; print a table\n"
+        "  --record FILE          record the shift as a replay (written as it goes)\n"
+        "  --replay FILE          play a replay back (on screen, or with --headless)\n"
+        "  --verify               with --replay --headless: check its checksums and\n"
+        "                         expectations; exit 1 naming the first difference\n"
+        "  --cast FILE            with --replay: write an asciicast v2 recording of it\n"
         "  --list-strategies      the strategies, their lessons and real-world analogues\n"
         "  --list-scenarios       the built-in scenarios\n"
         "  --ascii                ASCII glyphs only\n"
@@ -141,8 +147,10 @@ static int parse_one(int c, const char *arg, struct options *o)
         return 0;
     case OPT_SCENARIO:
         o->scenario = arg;
+        o->scenario_given = true;
         return 0;
     case OPT_SEED:
+        o->seed_given = true;
         return parse_u64(arg, 0, UINT64_MAX, &o->seed) ? 0
                : bad("--seed", "a whole number from 0 to 18446744073709551615", arg);
     case OPT_WORKER:
@@ -194,11 +202,17 @@ static int parse_one(int c, const char *arg, struct options *o)
         o->action = ACTION_LIST_SCENARIOS;
         return 0;
     case OPT_RECORD:
+        o->record = arg;
+        return 0;
     case OPT_REPLAY:
+        o->replay = arg;
+        return 0;
     case OPT_VERIFY:
-        fprintf(stderr, "candyline: --record, --replay and --verify are not available in "
-                        "this version yet\n");
-        return -1;
+        o->verify = true;
+        return 0;
+    case OPT_CAST:
+        o->cast = arg;
+        return 0;
     case OPT_ASCII:
         o->ascii = true;
         return 0;
@@ -211,6 +225,54 @@ static int parse_one(int c, const char *arg, struct options *o)
     }
     fprintf(stderr, "candyline: unknown option (try --help)\n");
     return -1;
+}
+
+static int conflict(const char *a, const char *b, const char *why)
+{
+    fprintf(stderr, "candyline: %s cannot be used with %s: %s\n", a, b, why);
+    return -1;
+}
+
+/* --record, --replay, --verify and --cast: what goes with what. */
+static int check_replay_options(const struct options *o)
+{
+    if (o->verify && !o->replay)
+        return conflict("--verify", "no --replay", "it checks a replay (--replay FILE --headless "
+                                                   "--verify)");
+    if (o->verify && !o->headless)
+        return conflict("--verify", "an on-screen replay", "add --headless");
+    if (o->cast && !o->replay)
+        return conflict("--cast", "no --replay", "it films a replay (--replay FILE --cast OUT)");
+    if (o->cast && o->headless)
+        return conflict("--cast", "--headless", "--cast already runs without a terminal");
+    if (o->record && o->compare)
+        return conflict("--record", "--compare", "a recording holds one shift");
+    if (o->replay && o->compare)
+        return conflict("--replay", "--compare", "a replay holds one shift");
+    if (o->replay && o->record)
+        return conflict("--replay", "--record", "the replay is already a recording");
+    if (!o->replay)
+        return 0;
+    static const char why[] = "the replay file sets up the shift";
+    if (o->strategy_given)
+        return conflict("--replay", "--strategy", why);
+    if (o->scenario_given)
+        return conflict("--replay", "--scenario", why);
+    if (o->seed_given)
+        return conflict("--replay", "--seed", why);
+    if (o->worker_given)
+        return conflict("--replay", "--worker", why);
+    if (o->rate)
+        return conflict("--replay", "--rate", why);
+    if (o->arrivals_given)
+        return conflict("--replay", "--arrivals", why);
+    if (o->no_supervisor)
+        return conflict("--replay", "--no-supervisor", why);
+    if (o->minutes)
+        return conflict("--replay", "--minutes", why);
+    if (o->memory_given)
+        return conflict("--replay", "--memory", why);
+    return 0;
 }
 
 int options_parse(int argc, char **argv, struct options *o)
@@ -246,5 +308,5 @@ int options_parse(int argc, char **argv, struct options *o)
         fprintf(stderr, "candyline: --report goes with --headless\n");
         return -1;
     }
-    return 0;
+    return check_replay_options(o);
 }

@@ -31,6 +31,12 @@ struct options {
     enum report_kind report;     /* --report, or NONE */
     const char *compare;         /* --compare list, or NULL */
     bool ascii;                  /* --ascii: no Unicode glyphs */
+    bool scenario_given;         /* --scenario was on the command line */
+    bool seed_given;             /* --seed was on the command line */
+    const char *record;          /* --record FILE, or NULL */
+    const char *replay;          /* --replay FILE, or NULL */
+    bool verify;                 /* --verify (with --replay) */
+    const char *cast;            /* --cast FILE (with --replay), or NULL */
 };
 
 #define DEFAULT_SEED 1u

@@ -2,6 +2,7 @@
 #include "report.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 void report_figures(const struct sim *s, struct report_figures *f)
 {
@@ -30,41 +31,124 @@ static void json_string(FILE *out, const char *text)
     fputc('"', out);
 }
 
-void report_json(FILE *out, const struct sim *s)
+static void add(struct report *r, const char *key, enum report_kind_of_value kind)
+{
+    struct report_field *f = &r->field[r->n++];
+    memset(f, 0, sizeof *f);
+    f->key = key;
+    f->kind = kind;
+}
+
+static void add_uint(struct report *r, const char *key, uint64_t v)
+{
+    add(r, key, VALUE_UINT);
+    r->field[r->n - 1].u = v;
+}
+
+static void add_real(struct report *r, const char *key, double v, int decimals)
+{
+    add(r, key, VALUE_REAL);
+    r->field[r->n - 1].r = v;
+    r->field[r->n - 1].decimals = decimals;
+}
+
+static void add_text(struct report *r, const char *key, const char *text)
+{
+    add(r, key, VALUE_TEXT);
+    r->field[r->n - 1].text = text;
+}
+
+void report_build(const struct sim *s, struct report *r)
 {
     const struct sim_stats *st = &s->stats;
     struct report_figures f;
-    char worker[48];
     report_figures(s, &f);
-    worker_format(&s->cfg.worker, worker, sizeof worker);
-    fputs("{\"strategy\": ", out);
-    json_string(out, s->cfg.strategy_spec);
-    fputs(", \"scenario\": ", out);
-    json_string(out, s->cfg.scenario.name);
-    fprintf(out, ", \"seed\": %" PRIu64 ", \"ticks\": %" PRIu64 ", \"tick_hz\": %u", s->cfg.seed,
-            s->tick, TICK_HZ);
-    fprintf(out, ", \"seconds\": %.3f, \"outcome\": \"%s\"", f.seconds, outcome_name(s->outcome));
-    fprintf(out, ", \"produced\": %" PRIu64 ", \"delivered\": %" PRIu64 ", \"wrapped\": %" PRIu64
-                 ", \"dropped\": %" PRIu64,
-            st->produced, st->delivered, st->wrapped, st->dropped);
-    fprintf(out, ", \"buffered\": %u, \"on_belt\": %u, \"in_progress\": %u"
-                 ", \"held_at_kitchen\": %" PRIu64 ", \"stale\": %" PRIu64,
-            sim_waiting(s), sim_on_belt(s), sim_in_progress(s), sim_held_at_kitchen(s),
-            st->stale);
-    fprintf(out, ", \"hidden_max\": %u, \"buffer_max\": %u, \"buffer_mean\": %.6f",
-            st->hidden_max, st->buffer_max, f.buffer_mean);
-    fprintf(out, ", \"wait_mean_s\": %.6f, \"wait_p50_s\": %.6f, \"wait_p99_s\": %.6f",
-            f.wait_mean_s, f.wait_p50_s, f.wait_p99_s);
-    fprintf(out, ", \"busy_fraction\": %.6f, \"score\": %" PRId64, f.busy_fraction, sim_score(s));
-    fprintf(out, ", \"state_hash\": \"%016" PRIx64 "\"", sim_state_hash(s));
-    fputs(", \"worker\": ", out);
-    json_string(out, worker);
-    fprintf(out, ", \"arrivals\": \"%s\", \"supervisor_visits\": %u, \"supervisor_speedups\": %u"
-                 ", \"belt_speed_pct\": %u, \"belt_stopped_s\": %.3f, \"held_max\": %" PRIu64
-                 ", \"conserved\": %s}\n",
-            s->cfg.arrivals == ARRIVALS_FIXED ? "fixed" : "poisson", s->supervisor.visits,
-            s->supervisor.speedups, s->supervisor.pct, (double)st->stopped_ticks / TICK_HZ,
-            st->held_max, sim_conserved(s) ? "true" : "false");
+    r->n = 0;
+    worker_format(&s->cfg.worker, r->worker, sizeof r->worker);
+    snprintf(r->hash, sizeof r->hash, "%016" PRIx64, sim_state_hash(s));
+    /* The contract keys (SPEC section 5), then the extras. */
+    add_text(r, "strategy", s->cfg.strategy_spec);
+    add_text(r, "scenario", s->cfg.scenario.name);
+    add_uint(r, "seed", s->cfg.seed);
+    add_uint(r, "ticks", s->tick);
+    add_uint(r, "tick_hz", TICK_HZ);
+    add_real(r, "seconds", f.seconds, 3);
+    add_text(r, "outcome", outcome_name(s->outcome));
+    add_uint(r, "produced", st->produced);
+    add_uint(r, "delivered", st->delivered);
+    add_uint(r, "wrapped", st->wrapped);
+    add_uint(r, "dropped", st->dropped);
+    add_uint(r, "buffered", sim_waiting(s));
+    add_uint(r, "on_belt", sim_on_belt(s));
+    add_uint(r, "in_progress", sim_in_progress(s));
+    add_uint(r, "held_at_kitchen", sim_held_at_kitchen(s));
+    add_uint(r, "stale", st->stale);
+    add_uint(r, "hidden_max", st->hidden_max);
+    add_uint(r, "buffer_max", st->buffer_max);
+    add_real(r, "buffer_mean", f.buffer_mean, 6);
+    add_real(r, "wait_mean_s", f.wait_mean_s, 6);
+    add_real(r, "wait_p50_s", f.wait_p50_s, 6);
+    add_real(r, "wait_p99_s", f.wait_p99_s, 6);
+    add_real(r, "busy_fraction", f.busy_fraction, 6);
+    add(r, "score", VALUE_INT);
+    r->field[r->n - 1].i = sim_score(s);
+    add_text(r, "state_hash", r->hash);
+    add_text(r, "worker", r->worker);
+    add_text(r, "arrivals", s->cfg.arrivals == ARRIVALS_FIXED ? "fixed" : "poisson");
+    add_uint(r, "supervisor_visits", s->supervisor.visits);
+    add_uint(r, "supervisor_speedups", s->supervisor.speedups);
+    add_uint(r, "belt_speed_pct", s->supervisor.pct);
+    add_real(r, "belt_stopped_s", (double)st->stopped_ticks / TICK_HZ, 3);
+    add_uint(r, "held_max", st->held_max);
+    add(r, "conserved", VALUE_BOOL);
+    r->field[r->n - 1].text = sim_conserved(s) ? "true" : "false";
+}
+
+const struct report_field *report_find(const struct report *r, const char *key)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strcmp(r->field[i].key, key) == 0)
+            return &r->field[i];
+    return NULL;
+}
+
+void report_format_value(const struct report_field *f, char *buf, size_t len)
+{
+    switch (f->kind) {
+    case VALUE_UINT:
+        snprintf(buf, len, "%" PRIu64, f->u);
+        return;
+    case VALUE_INT:
+        snprintf(buf, len, "%" PRId64, f->i);
+        return;
+    case VALUE_REAL:
+        snprintf(buf, len, "%.*f", f->decimals, f->r);
+        return;
+    case VALUE_TEXT:
+    case VALUE_BOOL:
+        snprintf(buf, len, "%s", f->text);
+        return;
+    }
+}
+
+void report_json(FILE *out, const struct sim *s)
+{
+    struct report r;
+    report_build(s, &r);
+    for (size_t i = 0; i < r.n; i++) {
+        const struct report_field *f = &r.field[i];
+        char value[64];
+        fputs(i ? ", " : "{", out);
+        json_string(out, f->key);
+        fputs(": ", out);
+        if (f->kind == VALUE_TEXT) {
+            json_string(out, f->text);
+        } else {
+            report_format_value(f, value, sizeof value);
+            fputs(value, out);
+        }
+    }
+    fputs("}\n", out);
 }
 
 void report_text(FILE *out, const struct sim *s)

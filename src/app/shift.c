@@ -41,6 +41,7 @@ int shift_config(const struct options *o, const struct scenario *sc, const char 
         return -1;
     }
     snprintf(cfg->strategy_spec, sizeof cfg->strategy_spec, "%s", spec);
+    cfg->memory = memory;
     return 0;
 }
 

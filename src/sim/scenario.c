@@ -72,3 +72,47 @@ int scenario_validate(const struct scenario *s, char *err, unsigned long errlen)
     }
     return 0;
 }
+
+/* FNV-1a, 64 bits, over integers as 8 little-endian bytes and strings up to
+ * their NUL: the same on every machine, whatever the struct's padding. */
+static uint64_t fnv_bytes(uint64_t h, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 0x100000001b3ull;
+    return h;
+}
+
+static uint64_t fnv_u64(uint64_t h, uint64_t v)
+{
+    unsigned char b[8];
+    for (int i = 0; i < 8; i++)
+        b[i] = (unsigned char)(v >> (8 * i));
+    return fnv_bytes(h, b, sizeof b);
+}
+
+static uint64_t fnv_text(uint64_t h, const char *t)
+{
+    return fnv_bytes(h, (const unsigned char *)t, strlen(t) + 1u);
+}
+
+uint64_t scenario_hash(const struct scenario *s)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    h = fnv_text(h, s->name);
+    h = fnv_text(h, s->title);
+    h = fnv_text(h, s->about);
+    const int64_t fields[] = {
+        s->minutes,       s->arrivals,        s->source,         s->belt_s,
+        s->deadline_s,    s->memory,          s->bot_rate,       s->supervisor,
+        s->sup_every_s,   s->sup_speedup_pct, s->sup_tolerance,  s->sup_max_pct,
+        s->score_wrapped, s->score_dropped,   s->score_stale,    s->score_failed,
+        s->nphases,
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        h = fnv_u64(h, (uint64_t)fields[i]);
+    for (uint32_t i = 0; i < s->nphases; i++) {
+        h = fnv_u64(h, s->phases[i].start_s);
+        h = fnv_u64(h, s->phases[i].rate);
+    }
+    return h;
+}

@@ -52,6 +52,11 @@ void scenario_defaults(struct scenario *s);
 /* The schedule's rate (per minute) at a tick. */
 uint32_t scenario_rate_at(const struct scenario *s, uint64_t tick);
 
+/* A hash of every field that can change a shift, names and texts included,
+ * so a replay can tell its scenario was edited. Comments and spacing in the
+ * file do not count: they never reach the struct. */
+uint64_t scenario_hash(const struct scenario *s);
+
 /* Checks the fields are coherent. Returns 0, or -1 with a reason in err. */
 int scenario_validate(const struct scenario *s, char *err, unsigned long errlen);
 

@@ -50,6 +50,7 @@ struct sim_config {
     const struct strategy_ops *strategy; /* the overflow strategy */
     struct strategy_config strategy_cfg; /* its parsed settings */
     char strategy_spec[64];          /* the spec as given, for reports */
+    uint32_t memory;                 /* the --memory the spec was parsed with */
 };
 
 /* One tick's inputs. */

@@ -203,6 +203,8 @@ static void draw_keys(const struct sim *s, const struct shift_screen *screen)
     mvhline(LINES - 1, 0, ' ', COLS);
     if (s->outcome != OUTCOME_RUNNING)
         draw_text(LINES - 1, 1, "The shift is over: any key for the summary");
+    else if (screen->keys[0])
+        draw_text(LINES - 1, 1, "%s", screen->keys);
     else
         draw_text(LINES - 1, 1, "%s  Tab %s panel  p %s  ? help  q end shift",
                   s->cfg.worker.kind == WORKER_HUMAN ? "letter: wrap" : "bot at work",

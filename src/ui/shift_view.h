@@ -20,6 +20,7 @@ struct shift_screen {
     bool help;         /* help overlay shown */
     char message[120]; /* the latest event, shown under the counters */
     int message_pair;  /* its colour */
+    char keys[100];    /* replays: the key line instead of the game's */
 };
 
 /* Draws everything for the current state into the ncurses buffer. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "../app/report.h"
+#include "shift_loop.h"
 
 static const char *verdict(const struct sim *s, int *pair)
 {
@@ -93,4 +94,29 @@ void summary_draw(const struct view *v, const struct sim *s, const struct series
     mvhline(LINES - 1, 0, ' ', COLS);
     draw_text(LINES - 1, 1, "Enter: back to the title   q: leave");
     attroff(A_REVERSE);
+}
+
+bool summary_run(const struct view *v, const struct sim *s, const struct series *series)
+{
+    bool dirty = true;
+    for (;;) {
+        ui_check_signals();
+        if (dirty) {
+            if (COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES)
+                enlarge_draw();
+            else
+                summary_draw(v, s, series);
+            refresh();
+            dirty = false;
+        }
+        term_wait(-1);
+        int ch;
+        while ((ch = getch()) != ERR) {
+            dirty = true;
+            if (ch == 'q' || ch == 'Q')
+                return false;
+            if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
+                return true;
+        }
+    }
 }

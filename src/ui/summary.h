@@ -3,10 +3,16 @@
 #ifndef CANDYLINE_SUMMARY_H
 #define CANDYLINE_SUMMARY_H
 
+#include <stdbool.h>
+
 #include "../app/shift.h"
 #include "../sim/sim.h"
 #include "draw.h"
 
 void summary_draw(const struct view *v, const struct sim *s, const struct series *series);
+
+/* Shows the summary until a key decides: true for Enter (back to the
+ * title), false for q (leave). */
+bool summary_run(const struct view *v, const struct sim *s, const struct series *series);
 
 #endif

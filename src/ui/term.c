@@ -61,26 +61,31 @@ int term_start(bool force_ascii, struct term_caps *caps)
     set_escdelay(25);
     curs_set(0);
 
+    term_colors(force_ascii, caps);
+    return 0;
+}
+
+void term_colors(bool force_ascii, struct term_caps *caps)
+{
     const char *no_color = getenv("NO_COLOR");
     caps->color = has_colors() && !(no_color && *no_color);
     caps->unicode = !force_ascii && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-    if (caps->color) {
-        start_color();
-        use_default_colors();
-        init_pair(PAIR_TITLE, COLOR_BLACK, COLOR_YELLOW);
-        init_pair(PAIR_CANDY1, COLOR_RED, -1);
-        init_pair(PAIR_CANDY2, COLOR_YELLOW, -1);
-        init_pair(PAIR_CANDY3, COLOR_MAGENTA, -1);
-        init_pair(PAIR_CANDY4, COLOR_CYAN, -1);
-        init_pair(PAIR_CANDY5, COLOR_GREEN, -1);
-        init_pair(PAIR_GOOD, COLOR_GREEN, -1);
-        init_pair(PAIR_WARN, COLOR_YELLOW, -1);
-        init_pair(PAIR_BAD, COLOR_RED, -1);
-        init_pair(PAIR_DIM, COLOR_BLUE, -1);
-        init_pair(PAIR_HIDDEN, COLOR_MAGENTA, -1);
-        init_pair(PAIR_BELT, COLOR_WHITE, -1);
-    }
-    return 0;
+    if (!caps->color)
+        return;
+    start_color();
+    use_default_colors();
+    init_pair(PAIR_TITLE, COLOR_BLACK, COLOR_YELLOW);
+    init_pair(PAIR_CANDY1, COLOR_RED, -1);
+    init_pair(PAIR_CANDY2, COLOR_YELLOW, -1);
+    init_pair(PAIR_CANDY3, COLOR_MAGENTA, -1);
+    init_pair(PAIR_CANDY4, COLOR_CYAN, -1);
+    init_pair(PAIR_CANDY5, COLOR_GREEN, -1);
+    init_pair(PAIR_GOOD, COLOR_GREEN, -1);
+    init_pair(PAIR_WARN, COLOR_YELLOW, -1);
+    init_pair(PAIR_BAD, COLOR_RED, -1);
+    init_pair(PAIR_DIM, COLOR_BLUE, -1);
+    init_pair(PAIR_HIDDEN, COLOR_MAGENTA, -1);
+    init_pair(PAIR_BELT, COLOR_WHITE, -1);
 }
 
 void term_stop(void)

@@ -21,6 +21,10 @@ enum {
 /* Starts the screen. Returns 0, or -1 after printing why to stderr. */
 int term_start(bool force_ascii, struct term_caps *caps);
 
+/* Decides colour and glyphs for the current screen and sets up the
+ * colour pairs (term_start does this; --cast calls it for its own screen). */
+void term_colors(bool force_ascii, struct term_caps *caps);
+
 /* Restores the terminal. Safe to call more than once. */
 void term_stop(void);
 

@@ -1,47 +1,35 @@
-/* ui.c - the game's loops: title menu -> shift -> summary, and back.
- *
- * Time: the simulation runs at 60 ticks per second of wall time while the
- * shift is on screen and running; pausing, help, a too-small terminal or a
- * suspended process freeze the game clock. While nothing moves the loop
- * blocks on input with no timeout, so an idle game uses no CPU.
- */
+/* ui.c - the game's screens in order: title menu -> shift -> summary, and
+ * back; with --record each shift is recorded; with --replay a recorded
+ * shift is played back on screen. */
 #include "ui.h"
 
-#include <ctype.h>
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "../app/replay.h"
+#include "../app/scenario_parse.h"
 #include "../app/shift.h"
 #include "menu.h"
-#include "shift_view.h"
+#include "shift_loop.h"
 #include "summary.h"
 
-#define MAX_CATCH_UP_NS 100000000ull /* a longer gap (suspend, lag) is not played back */
-#define TICK_NS (1000000000ull / TICK_HZ)
+static char leave_note[1300]; /* printed once the terminal is back */
 
-enum after_shift { TO_TITLE, TO_LEAVE };
-
-/* Dies cleanly if a quit signal has arrived. */
-static void check_signals(void)
+/* Keeps the first problem, to tell once the terminal is restored. */
+static void note(const char *text)
 {
-    int sig = term_pending_signal();
-    if (sig)
-        term_die_of(sig);
-}
-
-static bool too_small(void)
-{
-    return COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES;
+    if (!leave_note[0])
+        snprintf(leave_note, sizeof leave_note, "candyline: %s", text);
 }
 
 static enum menu_action run_menu(const struct view *v, struct menu *m)
 {
     bool dirty = true;
     for (;;) {
-        check_signals();
+        ui_check_signals();
         if (dirty) {
-            if (too_small())
+            if (COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES)
                 enlarge_draw();
             else
                 menu_draw(v, m);
@@ -52,7 +40,7 @@ static enum menu_action run_menu(const struct view *v, struct menu *m)
         int ch;
         while ((ch = getch()) != ERR) {
             dirty = true;
-            if (ch == KEY_RESIZE || too_small())
+            if (ch == KEY_RESIZE || COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES)
                 continue;
             enum menu_action a = menu_key(m, ch);
             if (a != MENU_NONE)
@@ -61,167 +49,80 @@ static enum menu_action run_menu(const struct view *v, struct menu *m)
     }
 }
 
-/* Turns news from the simulation into the message line. */
-static void update_message(struct shift_screen *scr, const struct sim *s, uint32_t *visits,
-                           uint64_t *dropped)
+/* The n-th recording of a session: FILE, then FILE-2, FILE-3... with the
+ * number before the extension (game.rpl, game-2.rpl). */
+static void record_name(char *buf, size_t len, const char *base, unsigned n)
 {
-    const struct supervisor *sup = &s->supervisor;
-    if (sup->visits != *visits) {
-        *visits = sup->visits;
-        if (sup->last_sped_up)
-            snprintf(scr->message, sizeof scr->message,
-                     "Supervisor: \"No backlog? Then faster!\"  The belt is now at %u%%.",
-                     sup->pct);
-        else if (!s->belt.moving)
-            snprintf(scr->message, sizeof scr->message,
-                     "Supervisor: \"The belt is stopped? Keep it steady.\"  No speed-up.");
-        else
-            snprintf(scr->message, sizeof scr->message,
-                     "Supervisor: \"I see %u waiting. Keep it steady.\"  No speed-up.",
-                     sup->last_seen);
-        scr->message_pair = sup->last_sped_up ? PAIR_WARN : PAIR_GOOD;
-    } else if (s->stats.dropped != *dropped) {
-        *dropped = s->stats.dropped;
-        snprintf(scr->message, sizeof scr->message, "Candy #%llu eaten: the table was full.",
-                 (unsigned long long)s->last_drop_id);
-        scr->message_pair = PAIR_BAD;
+    if (n <= 1) {
+        snprintf(buf, len, "%s", base);
+        return;
     }
-    if (s->outcome == OUTCOME_BURST)
-        snprintf(scr->message, sizeof scr->message, "BURST! The hats gave way: %u candies "
-                 "hidden. The shift has failed.", sim_waiting(s));
-    else if (s->outcome == OUTCOME_OVERFLOW)
-        snprintf(scr->message, sizeof scr->message, "OVERFLOW! The table is full: the line "
-                 "stops with an error. The shift has failed.");
-    if (s->outcome == OUTCOME_BURST || s->outcome == OUTCOME_OVERFLOW)
-        scr->message_pair = PAIR_BAD;
+    const char *slash = strrchr(base, '/');
+    const char *dot = strrchr(slash ? slash + 1 : base, '.');
+    if (!dot || dot == (slash ? slash + 1 : base))
+        snprintf(buf, len, "%s-%u", base, n);
+    else
+        snprintf(buf, len, "%.*s-%u%s", (int)(dot - base), base, n, dot);
 }
 
-/* Handles one key during the shift. Returns false when the shift should
- * give way to the summary. */
-static bool shift_key(int ch, struct shift_screen *scr, struct sim_input *in,
-                      const struct sim *s)
+/* Plays one shift; returns true to go back to the title. */
+static bool play_shift(const struct view *v, const struct sim_config *cfg, const char *record,
+                       const char *scenario_ref)
 {
-    if (ch == KEY_RESIZE)
-        return true;
-    if (s->outcome != OUTCOME_RUNNING)
+    static unsigned shifts;
+    struct shift_loop l;
+    struct recorder rec;
+    char err[1200];
+    if (shift_loop_init(&l, cfg) < 0) {
+        note("out of memory");
         return false;
-    if (scr->help) {
-        scr->help = false;
-        return true;
     }
-    int key = ch < 128 ? tolower(ch) : ch;
-    if (key == '\t')
-        scr->panel = !scr->panel;
-    else if (key == 'p' || (key == 27 && scr->paused))
-        scr->paused = !scr->paused;
-    else if (key == '?')
-        scr->help = true;
-    else if (key == 'q')
-        in->end_shift = true;
-    else if (key >= 'a' && key <= 'z' && in->nkeys < SIM_MAX_KEYS && !scr->paused)
-        in->keys[in->nkeys++] = (char)key;
-    return true;
-}
-
-static enum after_shift run_summary(const struct view *v, const struct sim *s,
-                                    const struct series *series)
-{
-    bool dirty = true;
-    for (;;) {
-        check_signals();
-        if (dirty) {
-            if (too_small())
-                enlarge_draw();
-            else
-                summary_draw(v, s, series);
-            refresh();
-            dirty = false;
+    if (record) {
+        char path[1024];
+        record_name(path, sizeof path, record, ++shifts);
+        if (recorder_open(&rec, path, cfg, scenario_ref, err, sizeof err) < 0) {
+            note(err);
+            shift_loop_free(&l);
+            return false;
         }
-        term_wait(-1);
-        int ch;
-        while ((ch = getch()) != ERR) {
-            dirty = true;
-            if (ch == 'q' || ch == 'Q')
-                return TO_LEAVE;
-            if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
-                return TO_TITLE;
-        }
+        l.rec = &rec;
     }
-}
-
-static enum after_shift run_shift(const struct view *v, const struct sim_config *cfg)
-{
-    struct sim s;
-    struct series series;
-    struct shift_screen scr;
-    struct sim_input in;
-    memset(&scr, 0, sizeof scr);
-    memset(&in, 0, sizeof in);
-    series_init(&series);
-    if (sim_init(&s, cfg) < 0 || series_sample(&series, &s) < 0) {
-        term_stop();
-        fprintf(stderr, "candyline: out of memory\n");
-        return TO_LEAVE;
-    }
-    uint32_t visits = 0;
-    uint64_t dropped = 0, game_ns = 0, last = term_now_ns();
-    bool dirty = true, to_summary = false;
-    snprintf(scr.message, sizeof scr.message, "%s",
+    snprintf(l.scr.message, sizeof l.scr.message, "%s",
              cfg->worker.kind == WORKER_HUMAN ? "Type the letter on the candy in your hands."
                                               : "The bot is at work. Tab shows the panel.");
-    scr.message_pair = PAIR_GOOD;
-    while (!to_summary) {
-        check_signals();
-        int ch;
-        /* Stop reading at the end of the shift: later keys belong to the summary. */
-        while (!to_summary && !in.end_shift && (ch = getch()) != ERR) {
-            dirty = true;
-            if (!shift_key(ch, &scr, &in, &s))
-                to_summary = true;
-        }
-        if (in.end_shift) {
-            sim_step(&s, &in);
-            break;
-        }
-        uint64_t now = term_now_ns(), dt = now - last;
-        last = now;
-        bool running = !scr.paused && !scr.help && !too_small() && s.outcome == OUTCOME_RUNNING;
-        if (running) {
-            game_ns += dt < MAX_CATCH_UP_NS ? dt : MAX_CATCH_UP_NS;
-            uint64_t target = game_ns / TICK_NS;
-            while (s.tick < target && s.outcome == OUTCOME_RUNNING) {
-                sim_step(&s, &in);
-                memset(&in, 0, sizeof in);
-                if (s.tick % TICK_HZ == 0 || s.outcome != OUTCOME_RUNNING)
-                    (void)series_sample(&series, &s);
-                dirty = true;
-            }
-            update_message(&scr, &s, &visits, &dropped);
-        }
-        if (dirty) {
-            if (too_small())
-                enlarge_draw();
-            else
-                shift_view_draw(v, &s, &series, &scr);
-            refresh();
-            dirty = false;
-        }
-        if (to_summary)
-            break;
-        if (running && s.outcome == OUTCOME_RUNNING) {
-            uint64_t next = (s.tick + 1u) * TICK_NS;
-            uint64_t wait_ns = next > game_ns ? next - game_ns : 0;
-            term_wait((int)(wait_ns / 1000000u) + 1);
-        } else {
-            term_wait(-1);
-        }
+    l.scr.message_pair = PAIR_GOOD;
+    (void)shift_loop_run(v, &l);
+    if (l.s.tick % TICK_HZ != 0)
+        (void)series_sample(&l.series, &l.s);
+    if (record) {
+        if (recorder_finish(&rec, &l.s, err, sizeof err) < 0)
+            note(err);
+        l.rec = NULL;
     }
-    if (s.tick % TICK_HZ != 0)
-        (void)series_sample(&series, &s);
-    enum after_shift next = run_summary(v, &s, &series);
-    series_free(&series);
-    sim_free(&s);
-    return next;
+    bool again = summary_run(v, &l.s, &l.series);
+    shift_loop_free(&l);
+    return again;
+}
+
+/* The scenario as a replay will find it again: a built-in's name, or the
+ * file given with --scenario, which the menu lists last. */
+static const char *scenario_ref(const struct menu *m, const struct options *o)
+{
+    bool file = true;
+    for (size_t i = 0; builtin_scenarios[i].name; i++)
+        file = file && strcmp(builtin_scenarios[i].name, o->scenario) != 0;
+    return file && m->scenario == m->nscenarios - 1 ? o->scenario
+                                                     : m->scenarios[m->scenario].name;
+}
+
+static int finish(int status)
+{
+    term_stop();
+    if (leave_note[0]) {
+        fprintf(stderr, "%s\n", leave_note);
+        return 2;
+    }
+    return status;
 }
 
 int ui_run(const struct options *o, const struct scenario *sc)
@@ -246,13 +147,49 @@ int ui_run(const struct options *o, const struct scenario *sc)
         chosen.worker.rate = m.bot_rate;
         if (shift_config(&chosen, &m.scenarios[m.scenario], spec, true, &cfg, err,
                          sizeof err) < 0) {
-            term_stop();
-            fprintf(stderr, "candyline: %s\n", err);
-            return 2;
+            note(err);
+            break;
         }
-        if (run_shift(&v, &cfg) == TO_LEAVE)
+        if (!play_shift(&v, &cfg, o->record, scenario_ref(&m, o)))
             break;
     }
-    term_stop();
-    return 0;
+    return finish(0);
+}
+
+int ui_replay(const struct options *o)
+{
+    struct replay r;
+    struct sim_config cfg;
+    char err[700];
+    if (replay_load(o->replay, &r, err, sizeof err) < 0 ||
+        replay_config(&r, o->replay, &cfg, err, sizeof err) < 0) {
+        fprintf(stderr, "candyline: %s\n", err);
+        replay_free(&r);
+        return 2;
+    }
+    struct term_caps caps;
+    if (term_start(o->ascii, &caps) < 0) {
+        replay_free(&r);
+        return 2;
+    }
+    struct view v = {glyphs_pick(caps.unicode), caps};
+    struct shift_loop l;
+    struct replay_player p;
+    if (shift_loop_init(&l, &cfg) < 0 || replay_player_init(&p, &r, NULL) < 0) {
+        note("out of memory");
+        replay_free(&r);
+        return finish(2);
+    }
+    l.player = &p;
+    snprintf(l.scr.message, sizeof l.scr.message, "Replaying %.100s.", o->replay);
+    l.scr.message_pair = PAIR_GOOD;
+    if (shift_loop_run(&v, &l) == LOOP_SUMMARY) {
+        if (l.s.tick % TICK_HZ != 0)
+            (void)series_sample(&l.series, &l.s);
+        (void)summary_run(&v, &l.s, &l.series);
+    }
+    replay_player_free(&p);
+    shift_loop_free(&l);
+    replay_free(&r);
+    return finish(0);
 }

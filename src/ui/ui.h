@@ -8,4 +8,12 @@
  * restored on every way out. */
 int ui_run(const struct options *o, const struct scenario *sc);
 
+/* Plays the replay o->replay on screen, with its controls. Returns the
+ * exit status. */
+int ui_replay(const struct options *o);
+
+/* --replay FILE --cast OUT: films the replay as an asciicast v2 file, with
+ * no terminal. Returns the exit status. */
+int cast_run(const struct options *o);
+
 #endif

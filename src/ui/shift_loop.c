@@ -1,0 +1,271 @@
+/* shift_loop.c - a shift on screen in real time (see shift_loop.h).
+ *
+ * Time: the simulation runs at 60 ticks per second of wall time (times the
+ * speed, in a replay) while the shift is on screen and running; pausing,
+ * help, a too-small terminal or a suspended process freeze the game clock.
+ * While nothing moves the loop blocks on input with no timeout, so an idle
+ * game uses no CPU.
+ */
+#include "shift_loop.h"
+
+#include <ctype.h>
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_CATCH_UP_NS 100000000ull /* a longer gap (suspend, lag) is not played back */
+#define TICK_NS (1000000000ull / TICK_HZ)
+
+static struct shift_loop *active; /* the shift on screen, for the signal path */
+
+void ui_check_signals(void)
+{
+    int sig = term_pending_signal();
+    if (!sig)
+        return;
+    if (active && active->rec)
+        recorder_finish_interrupted(active->rec, &active->s);
+    term_die_of(sig);
+}
+
+int shift_loop_init(struct shift_loop *l, const struct sim_config *cfg)
+{
+    memset(l, 0, sizeof *l);
+    l->speed = 1;
+    series_init(&l->series);
+    if (sim_init(&l->s, cfg) < 0)
+        return -1;
+    if (series_sample(&l->series, &l->s) < 0) {
+        sim_free(&l->s);
+        return -1;
+    }
+    return 0;
+}
+
+void shift_loop_free(struct shift_loop *l)
+{
+    if (active == l)
+        active = NULL;
+    series_free(&l->series);
+    sim_free(&l->s);
+}
+
+void shift_loop_step(struct shift_loop *l, struct sim_input *in)
+{
+    struct sim *s = &l->s;
+    if (s->outcome != OUTCOME_RUNNING)
+        return;
+    if (l->player)
+        replay_player_before_step(l->player, s, in);
+    if (l->rec)
+        recorder_input(l->rec, s, in);
+    sim_step(s, in);
+    if (l->rec)
+        recorder_after_step(l->rec, s);
+    if (s->tick % TICK_HZ == 0 || s->outcome != OUTCOME_RUNNING)
+        (void)series_sample(&l->series, s);
+}
+
+void shift_loop_news(struct shift_loop *l)
+{
+    const struct sim *s = &l->s;
+    struct shift_screen *scr = &l->scr;
+    const struct supervisor *sup = &s->supervisor;
+    if (sup->visits != l->visits) {
+        l->visits = sup->visits;
+        if (sup->last_sped_up)
+            snprintf(scr->message, sizeof scr->message,
+                     "Supervisor: \"No backlog? Then faster!\"  The belt is now at %u%%.",
+                     sup->pct);
+        else if (!s->belt.moving)
+            snprintf(scr->message, sizeof scr->message,
+                     "Supervisor: \"The belt is stopped? Keep it steady.\"  No speed-up.");
+        else
+            snprintf(scr->message, sizeof scr->message,
+                     "Supervisor: \"I see %u waiting. Keep it steady.\"  No speed-up.",
+                     sup->last_seen);
+        scr->message_pair = sup->last_sped_up ? PAIR_WARN : PAIR_GOOD;
+    } else if (s->stats.dropped != l->dropped) {
+        l->dropped = s->stats.dropped;
+        snprintf(scr->message, sizeof scr->message, "Candy #%llu eaten: the table was full.",
+                 (unsigned long long)s->last_drop_id);
+        scr->message_pair = PAIR_BAD;
+    }
+    if (s->outcome == OUTCOME_BURST)
+        snprintf(scr->message, sizeof scr->message, "BURST! The hats gave way: %u candies "
+                 "hidden. The shift has failed.", sim_waiting(s));
+    else if (s->outcome == OUTCOME_OVERFLOW)
+        snprintf(scr->message, sizeof scr->message, "OVERFLOW! The table is full: the line "
+                 "stops with an error. The shift has failed.");
+    if (s->outcome == OUTCOME_BURST || s->outcome == OUTCOME_OVERFLOW)
+        scr->message_pair = PAIR_BAD;
+}
+
+static bool too_small(void)
+{
+    return COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES;
+}
+
+/* The game: one key during the shift. Returns false when the shift should
+ * give way to the summary. */
+static bool game_key(int ch, struct shift_screen *scr, struct sim_input *in, const struct sim *s)
+{
+    if (ch == KEY_RESIZE)
+        return true;
+    if (s->outcome != OUTCOME_RUNNING)
+        return false;
+    if (scr->help) {
+        scr->help = false;
+        return true;
+    }
+    int key = ch < 128 ? tolower(ch) : ch;
+    if (key == '\t')
+        scr->panel = !scr->panel;
+    else if (key == 'p' || (key == 27 && scr->paused))
+        scr->paused = !scr->paused;
+    else if (key == '?')
+        scr->help = true;
+    else if (key == 'q')
+        in->end_shift = true;
+    else if (key >= 'a' && key <= 'z' && in->nkeys < SIM_MAX_KEYS && !scr->paused)
+        in->keys[in->nkeys++] = (char)key;
+    return true;
+}
+
+/* What a replay's controls asked for this time round. */
+struct replay_wish {
+    bool step;  /* one tick, while paused */
+    bool end;   /* jump to the end */
+    bool leave; /* q */
+    bool summary;
+};
+
+static void replay_key(int ch, struct shift_loop *l, struct replay_wish *w)
+{
+    struct shift_screen *scr = &l->scr;
+    if (ch == KEY_RESIZE)
+        return;
+    if (l->s.outcome != OUTCOME_RUNNING) {
+        w->summary = true;
+        return;
+    }
+    if (scr->help) {
+        scr->help = false;
+        return;
+    }
+    switch (ch < 128 ? tolower(ch) : ch) {
+    case '\t':
+        scr->panel = !scr->panel;
+        break;
+    case ' ':
+    case 'p':
+        scr->paused = !scr->paused;
+        break;
+    case 27:
+        scr->paused = false;
+        break;
+    case '.':
+    case 's':
+        if (scr->paused)
+            w->step = true;
+        scr->paused = true;
+        break;
+    case '+':
+    case '=':
+    case KEY_RIGHT:
+        l->speed = l->speed < REPLAY_MAX_SPEED ? l->speed * 2u : REPLAY_MAX_SPEED;
+        break;
+    case '-':
+    case KEY_LEFT:
+        l->speed = l->speed > 1u ? l->speed / 2u : 1u;
+        break;
+    case 'e':
+    case KEY_END:
+        w->end = true;
+        break;
+    case '?':
+        scr->help = true;
+        break;
+    case 'q':
+        w->leave = true;
+        break;
+    }
+}
+
+static void replay_keys_line(struct shift_loop *l)
+{
+    snprintf(l->scr.keys, sizeof l->scr.keys,
+             "REPLAY x%-2u  Space %s  . step  +/- speed  e end  Tab panel  q leave", l->speed,
+             l->scr.paused ? "play " : "pause");
+}
+
+enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
+{
+    struct sim *s = &l->s;
+    struct sim_input in;
+    memset(&in, 0, sizeof in);
+    uint64_t game_ns = 0, last = term_now_ns();
+    bool dirty = true, to_summary = false;
+    active = l;
+    for (;;) {
+        ui_check_signals();
+        struct replay_wish wish = {false, false, false, false};
+        int ch;
+        /* Stop reading at the end of the shift: later keys belong to the summary. */
+        while (!to_summary && !in.end_shift && (ch = getch()) != ERR) {
+            dirty = true;
+            if (l->player)
+                replay_key(ch, l, &wish);
+            else if (!game_key(ch, &l->scr, &in, s))
+                to_summary = true;
+        }
+        if (wish.leave)
+            return LOOP_LEAVE;
+        if (in.end_shift) {
+            shift_loop_step(l, &in);
+            return LOOP_SUMMARY;
+        }
+        uint64_t now = term_now_ns(), dt = now - last;
+        last = now;
+        bool running = !l->scr.paused && !l->scr.help && !too_small() &&
+                       s->outcome == OUTCOME_RUNNING;
+        uint64_t before = s->tick;
+        if (running) {
+            game_ns += (dt < MAX_CATCH_UP_NS ? dt : MAX_CATCH_UP_NS) * l->speed;
+            uint64_t target = game_ns / TICK_NS;
+            while (s->tick < target && s->outcome == OUTCOME_RUNNING) {
+                shift_loop_step(l, &in);
+                memset(&in, 0, sizeof in);
+            }
+        } else if (wish.step) {
+            shift_loop_step(l, &in);
+        }
+        while (wish.end && s->outcome == OUTCOME_RUNNING)
+            shift_loop_step(l, &in);
+        if (s->tick != before) {
+            if (!running)
+                game_ns = s->tick * TICK_NS;
+            shift_loop_news(l);
+            dirty = true;
+        }
+        if (l->player)
+            replay_keys_line(l);
+        if (dirty) {
+            if (too_small())
+                enlarge_draw();
+            else
+                shift_view_draw(v, s, &l->series, &l->scr);
+            refresh();
+            dirty = false;
+        }
+        if (to_summary || wish.summary)
+            return LOOP_SUMMARY;
+        if (running && s->outcome == OUTCOME_RUNNING) {
+            uint64_t next = (s->tick + 1u) * TICK_NS;
+            uint64_t wait_ns = next > game_ns ? (next - game_ns) / l->speed : 0;
+            term_wait((int)(wait_ns / 1000000u) + 1);
+        } else {
+            term_wait(-1);
+        }
+    }
+}
