@@ -33,8 +33,9 @@ TEST_OBJ = $(call obj,$(TEST_SRC))
 
 BIN   = $(BUILD)/candyline
 TESTS = $(BUILD)/check_candyline
+O0_BIN = $(BUILD)/O0/candyline
 
-.PHONY: all play check unit e2e clean options
+.PHONY: all play check unit e2e replays clean options $(O0_BIN)
 all: $(BIN)
 
 $(BIN): $(MAIN_OBJ) $(CORE_OBJ) $(APP_OBJ) $(UI_OBJ)
@@ -81,8 +82,17 @@ unit: $(TESTS)
 e2e: $(BIN)
 	CANDYLINE=$(BIN) bash tests/e2e_terminal.sh
 
-check: $(TESTS) $(BIN)
+# The replay corpus, verified by this build and by an unoptimised one of
+# the same sources: the hashes must agree.
+replays: $(BIN) $(O0_BIN)
+	bash tests/verify_replays.sh ./$(BIN) ./$(O0_BIN)
+
+$(O0_BIN):
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/O0 CFLAGS="-O0 -g" $(O0_BIN)
+
+check: $(TESTS) $(BIN) $(O0_BIN)
 	./$(TESTS)
+	bash tests/verify_replays.sh ./$(BIN) ./$(O0_BIN)
 	CANDYLINE=$(BIN) bash tests/e2e_terminal.sh
 
 clean:

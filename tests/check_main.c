@@ -15,6 +15,7 @@ int main(void)
     srunner_add_suite(sr, sim_suite());
     srunner_add_suite(sr, strategies_suite());
     srunner_add_suite(sr, queueing_suite());
+    srunner_add_suite(sr, replay_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failures = srunner_ntests_failed(sr);
     srunner_free(sr);

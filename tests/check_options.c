@@ -112,6 +112,23 @@ START_TEST(every_option)
 }
 END_TEST
 
+START_TEST(replay_options)
+{
+    ck_assert_int_eq(parse_args(ARGS("--replay", "a.rpl", "--headless", "--verify", "--report",
+                                     "json")),
+                     0);
+    ck_assert_str_eq(o.replay, "a.rpl");
+    ck_assert(o.verify && o.headless);
+    ck_assert_int_eq(parse_args(ARGS("--replay", "a.rpl", "--cast", "a.cast", "--ascii")), 0);
+    ck_assert_str_eq(o.cast, "a.cast");
+    ck_assert_int_eq(parse_args(ARGS("--record", "b.rpl", "--strategy", "unbounded",
+                                     "--headless")),
+                     0);
+    ck_assert_str_eq(o.record, "b.rpl");
+    ck_assert_ptr_null(o.replay);
+}
+END_TEST
+
 /* Runs parse_args with stderr captured into err_text. */
 static char err_text[1024];
 
@@ -137,7 +154,7 @@ static int parse_captured(const char *const *args)
 /* Each of these must fail (the caller then exits 2) with one line on
  * stderr, starting "candyline: " and saying what was wrong. */
 static const struct {
-    const char *args[4];
+    const char *args[5];
     const char *says;
 } bad_args[] = {
     {{"--seed", "-1", NULL}, "--seed: expected a whole number"},
@@ -164,6 +181,16 @@ static const struct {
     {{"--no-supervisor", "--strategy", NULL}, "--strategy needs a value"},
     {{"stray", NULL}, "unexpected argument 'stray'"},
     {{"--headless", "stray", NULL}, "unexpected argument 'stray'"},
+    {{"--verify", NULL}, "--verify cannot be used with no --replay"},
+    {{"--replay", "r.rpl", "--verify", NULL}, "add --headless"},
+    {{"--cast", "x.cast", NULL}, "--cast cannot be used with no --replay"},
+    {{"--replay", "r.rpl", "--record", "x.rpl"}, "--replay cannot be used with --record"},
+    {{"--replay", "r.rpl", "--strategy", "drop:2"}, "the replay file sets up the shift"},
+    {{"--replay", "r.rpl", "--seed", "2"}, "--replay cannot be used with --seed"},
+    {{"--replay", "r.rpl", "--scenario", "lab"}, "--replay cannot be used with --scenario"},
+    {{"--replay", "r.rpl", "--minutes", "3"}, "--replay cannot be used with --minutes"},
+    {{"--record", "r.rpl", "--compare", "drop:2"}, "--record cannot be used with --compare"},
+    {{"--record", NULL}, "--record needs a value"},
 };
 
 START_TEST(bad_values_fail)
@@ -305,6 +332,7 @@ Suite *options_suite(void)
     tcase_add_test(tc, defaults);
     tcase_add_test(tc, actions);
     tcase_add_test(tc, every_option);
+    tcase_add_test(tc, replay_options);
     tcase_add_loop_test(tc, bad_values_fail, 0, (int)(sizeof bad_args / sizeof bad_args[0]));
     tcase_add_test(tc, good_values_are_quiet);
     tcase_add_test(tc, unknown_option_messages);

@@ -71,7 +71,7 @@ wrap_one() {
 wrapped_count() { screen | sed -n 's/.*wrapped \([0-9]*\) .*/\1/p' | head -n 1; }
 
 # 1. Title menu, shift screen, wrapping by hand, panel, summary, leave.
-start "$BIN" --scenario "$HERE/e2e/short.scn" --strategy drop:3:oldest
+start "$BIN" --scenario "$HERE/e2e/short.scn" --strategy drop:3:oldest --record "$WORK/played.rpl"
 desc="title menu shows the game and the chosen strategy"
 check eval 'wait_for CANDYLINE && wait_for drop'
 t send-keys -t game Enter
@@ -102,6 +102,10 @@ check [ "$(exit_status)" = 0 ]
 desc="the terminal is restored after quitting (canonical mode, echo, main screen, cursor)"
 check terminal_restored
 
+desc="the game played from the keyboard was recorded, and the recording verifies headless"
+check eval '"$BIN" --replay "$WORK/played.rpl" --headless --verify >"$WORK/verify.out" 2>&1 &&
+    grep -q "verified: .* quit" "$WORK/verify.out" && grep -q " key " "$WORK/played.rpl"'
+
 # 2. A whole shift played to its end, the bot at work, then back to the title.
 start "$BIN" --scenario "$HERE/e2e/short.scn" --strategy unbounded --worker auto:40
 t send-keys -t game Enter
@@ -119,14 +123,18 @@ t send-keys -t game q
 desc="q on the title leaves with status 0"
 check [ "$(exit_status)" = 0 ]
 
-# 3. Ctrl-C restores the terminal and dies of SIGINT.
-start "$BIN" --scenario "$HERE/e2e/short.scn"
-wait_for "CANDYLINE" >/dev/null; t send-keys -t game Enter; wait_for "KITCHEN" >/dev/null
+# 3. Ctrl-C restores the terminal and dies of SIGINT, finishing the recording.
+start "$BIN" --scenario "$HERE/e2e/short.scn" --record "$WORK/interrupted.rpl"
+wait_for "CANDYLINE" >/dev/null; t send-keys -t game Enter; wait_for "to wrap it" 10 >/dev/null
+wrap_one; sleep 1.5
 t send-keys -t game C-c
 desc="Ctrl-C ends the game with the SIGINT status (130)"
 check [ "$(exit_status)" = 130 ]
 desc="the terminal is restored after Ctrl-C"
 check terminal_restored
+desc="the recording interrupted by Ctrl-C is finished (no .part left) and verifies"
+check eval '[ ! -e "$WORK/interrupted.rpl.part" ] &&
+    "$BIN" --replay "$WORK/interrupted.rpl" --headless --verify >/dev/null 2>&1'
 
 # 4. SIGTERM likewise.
 start "$BIN" --scenario "$HERE/e2e/short.scn"
@@ -153,7 +161,50 @@ desc="NO_COLOR: no colour escapes on screen"
 check sh -c "! tmux -L $SOCK capture-pane -e -p -t game | grep -q \"$(printf '\033')\[3[0-7]m\""
 t send-keys -t game q q
 
-# 7. No terminal: a clear message pointing to --headless, exit 2.
+# 7. SIGHUP (the terminal closed) mid-shift: the recording is finished too.
+start "$BIN" --scenario "$HERE/e2e/short.scn" --worker auto:50 --record "$WORK/hup.rpl"
+wait_for "CANDYLINE" >/dev/null; t send-keys -t game Enter; wait_for "KITCHEN" >/dev/null
+sleep 1
+pkill -HUP -x candyline -P "$(t display -p -t game '#{pane_pid}')"
+desc="SIGHUP ends the game (status 129) with its recording finished and verifying"
+check eval '[ "$(exit_status)" = 129 ] && "$BIN" --replay "$WORK/hup.rpl" --headless --verify >/dev/null 2>&1'
+
+# 8. A replay on screen, with its controls.
+start "$BIN" --replay "$HERE/replays/keyboard-backpressure.rpl"
+desc="a replay plays on screen, with its controls on the key line"
+check wait_for "REPLAY x1"
+t send-keys -t game + +
+desc="+ speeds the replay up (x4)"
+check wait_for "REPLAY x4"
+t send-keys -t game Space
+desc="Space pauses the replay"
+check wait_for "PAUSED"
+clock() { screen | head -n 1 | grep -o '[0-9]*:[0-9][0-9] /' | head -n 1; }
+before=$(clock); sleep 0.5
+desc="paused, the replay's clock stands still ($before)"
+check [ "$(clock)" = "$before" ]
+t send-keys -t game e
+desc="e jumps to the end of the replay"
+check wait_for "The shift is over"
+t send-keys -t game x
+desc="then the summary, as after a game"
+check wait_for "END OF SHIFT"
+t send-keys -t game q
+desc="q leaves the replay with status 0 and the terminal restored"
+check eval '[ "$(exit_status)" = 0 ] && terminal_restored'
+
+# 9. A replay filmed as an asciicast.
+desc="--cast writes an asciicast v2 file from a replay"
+check eval '"$BIN" --replay "$HERE/replays/wrap-every-tick.rpl" --cast "$WORK/shift.cast" >/dev/null &&
+    head -n 1 "$WORK/shift.cast" | grep -q "^{\"version\": 2, \"width\": 80, \"height\": 24" &&
+    sed -n 2p "$WORK/shift.cast" | grep -q "^\[0.000000, \"o\", \"" &&
+    tail -n 1 "$WORK/shift.cast" | grep -q "^\[64.000000, \"o\", \"\"\]$"'
+if command -v asciinema >/dev/null; then
+    desc="asciinema plays the cast to its summary"
+    check eval 'script -qec "asciinema cat $WORK/shift.cast" /dev/null </dev/null 2>&1 | grep -q "END OF SHIFT"'
+fi
+
+# 10. No terminal: a clear message pointing to --headless, exit 2.
 desc="without a terminal the game points to --headless and exits 2"
 out=$("$BIN" </dev/null 2>&1 >/dev/null); rc=$?
 check eval '[ "$rc" = 2 ] && printf "%s" "$out" | grep -q -- --headless'

@@ -22,5 +22,6 @@ Suite *options_suite(void);        /* check_options.c */
 Suite *sim_suite(void);            /* check_sim.c */
 Suite *strategies_suite(void);     /* check_strategies.c: the conformance suite */
 Suite *queueing_suite(void);       /* check_queueing.c */
+Suite *replay_suite(void);         /* check_replay.c */
 
 #endif
