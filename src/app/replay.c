@@ -269,6 +269,7 @@ static int parse_word_line(struct parser *p, char **w, int n)
         if (n < 2 || !join_rest(r->scenario, sizeof r->scenario, w, n))
             return fail(p, "%s", "expected 'scenario NAME' or 'scenario PATH' (under 256 "
                                  "characters)");
+        r->scenario_line = p->line;
         return 0;
     }
     if (n != 2)
@@ -290,6 +291,7 @@ static int parse_word_line(struct parser *p, char **w, int n)
         if (strlen(v) >= sizeof r->strategy)
             return fail(p, "%s", "expected a strategy spec under 64 characters");
         snprintf(r->strategy, sizeof r->strategy, "%s", v);
+        r->strategy_line = p->line;
         return 0;
     }
     if (strcmp(key, "worker") == 0) {
@@ -456,7 +458,7 @@ int replay_load(const char *path, struct replay *r, char *err, size_t errlen)
     if (!buf)
         snprintf(err, errlen, "%s: out of memory", path);
     else if (ferror(f))
-        snprintf(err, errlen, "%s: read error: %s (is it a directory?)", path, strerror(errno));
+        snprintf(err, errlen, "%s: cannot read the replay: %s", path, strerror(errno));
     else if (len == cap)
         snprintf(err, errlen, "%s: too large for a replay (over 256 MiB)", path);
     else
@@ -503,14 +505,15 @@ int replay_config(const struct replay *r, const char *replay_path, struct sim_co
     struct scenario sc;
     char why[400];
     if (load_scenario(r, replay_path, &sc, why, sizeof why) < 0) {
-        snprintf(err, errlen, "%s: scenario '%s': %s", r->file, r->scenario, why);
+        snprintf(err, errlen, "%s:%u: scenario '%s': %s", r->file, r->scenario_line, r->scenario,
+                 why);
         return -1;
     }
     if (r->scenario_hash_given && scenario_hash(&sc) != r->scenario_hash) {
-        snprintf(err, errlen, "%s: scenario '%s' has changed since the replay was made (hash "
+        snprintf(err, errlen, "%s:%u: scenario '%s' has changed since the replay was made (hash "
                               "%016" PRIx64 ", the replay expects %016" PRIx64 "): it cannot "
                               "be replayed faithfully",
-                 r->file, r->scenario, scenario_hash(&sc), r->scenario_hash);
+                 r->file, r->scenario_line, r->scenario, scenario_hash(&sc), r->scenario_hash);
         return -1;
     }
     struct options o;
@@ -526,7 +529,8 @@ int replay_config(const struct replay *r, const char *replay_path, struct sim_co
     o.memory_given = r->memory_given;
     o.memory = r->memory;
     if (shift_config(&o, &sc, r->strategy, true, cfg, why, sizeof why) < 0) {
-        snprintf(err, errlen, "%s: %s", r->file, why);
+        const char *text = strncmp(why, "--strategy: ", 12) == 0 ? why + 12 : why;
+        snprintf(err, errlen, "%s:%u: %s", r->file, r->strategy_line, text);
         return -1;
     }
     if (r->supervisor_given && r->supervisor && !sc.supervisor) {

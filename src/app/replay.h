@@ -75,6 +75,8 @@ struct replay {
     unsigned end_line;
     bool cut_off;             /* the last line had no newline and was left out */
     unsigned lines;           /* lines read */
+    unsigned scenario_line;   /* where the scenario and strategy were named */
+    unsigned strategy_line;
 };
 
 /* Parses a replay from text (len bytes). file names it in messages.

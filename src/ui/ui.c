@@ -4,6 +4,7 @@
 #include "ui.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -125,9 +126,26 @@ static int finish(int status)
     return status;
 }
 
+/* Finds out before the screen starts whether --record can write there. */
+static bool can_record(const char *path)
+{
+    char part[1100];
+    snprintf(part, sizeof part, "%s.part", path);
+    FILE *f = fopen(part, "w");
+    if (!f) {
+        fprintf(stderr, "candyline: --record: cannot write %s: %s\n", part, strerror(errno));
+        return false;
+    }
+    fclose(f);
+    remove(part);
+    return true;
+}
+
 int ui_run(const struct options *o, const struct scenario *sc)
 {
     struct term_caps caps;
+    if (o->record && !can_record(o->record))
+        return 2;
     if (term_start(o->ascii, &caps) < 0)
         return 2;
     struct view v = {glyphs_pick(caps.unicode), caps};
