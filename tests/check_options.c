@@ -104,10 +104,10 @@ START_TEST(every_option)
     ck_assert_uint_eq(o.memory, 100000000);
 
     ck_assert_int_eq(parse_args(ARGS("--compare", "unbounded,bounded:5", "--report", "json",
-                                     "--worker", "human", "--rate", "3000")),
+                                     "--worker", "auto:30", "--rate", "3000")),
                      0);
     ck_assert_str_eq(o.compare, "unbounded,bounded:5");
-    ck_assert_int_eq(o.worker.kind, WORKER_HUMAN);
+    ck_assert_int_eq(o.worker.kind, WORKER_BOT);
     ck_assert_uint_eq(o.rate, 3000);
 }
 END_TEST
@@ -191,6 +191,8 @@ static const struct {
     {{"--replay", "r.rpl", "--minutes", "3"}, "--replay cannot be used with --minutes"},
     {{"--record", "r.rpl", "--compare", "drop:2"}, "--record cannot be used with --compare"},
     {{"--record", NULL}, "--record needs a value"},
+    {{"--headless", "--worker", "human"}, "nobody is at the keyboard"},
+    {{"--compare", "drop:2", "--report", "csv"}, "--compare prints a table"},
 };
 
 START_TEST(bad_values_fail)

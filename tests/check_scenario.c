@@ -247,6 +247,16 @@ START_TEST(long_line_and_nul)
 }
 END_TEST
 
+/* Some editors start a UTF-8 file with a byte order mark. */
+START_TEST(byte_order_mark_is_skipped)
+{
+    static const char text[] = "\xef\xbb\xbfminutes 7\n";
+    ck_assert_msg(scenario_parse(text, sizeof text - 1u, "test.scn", &sc, err, sizeof err) == 0,
+                  "%s", err);
+    ck_assert_uint_eq(sc.minutes, 7);
+}
+END_TEST
+
 /* Only the first len bytes count: the text need not end in '\0'. */
 START_TEST(length_is_respected)
 {
@@ -385,6 +395,7 @@ Suite *scenario_suite(void)
     tc = tcase_create("format");
     tcase_add_test(tc, format_details);
     tcase_add_test(tc, length_is_respected);
+    tcase_add_test(tc, byte_order_mark_is_skipped);
     tcase_add_test(tc, load_from_path);
     tcase_add_test(tc, load_too_large);
     suite_add_tcase(s, tc);

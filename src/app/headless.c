@@ -78,6 +78,16 @@ int headless_run(const struct options *o, const struct scenario *sc)
     return fflush(stdout) == 0 ? 0 : 2;
 }
 
+/* ", constant 120/min" when --rate replaced the schedule. */
+static const char *rate_note(const struct sim_config *cfg)
+{
+    static char note[40];
+    note[0] = '\0';
+    if (cfg->rate_override)
+        snprintf(note, sizeof note, ", constant %u/min", cfg->rate_override);
+    return note;
+}
+
 int compare_run(const struct options *o, const struct scenario *sc)
 {
     char *list = strdup(o->compare);
@@ -111,9 +121,12 @@ int compare_run(const struct options *o, const struct scenario *sc)
     if (o->report == REPORT_JSON)
         fputs("[\n", stdout);
     else
-        printf("Scenario %s, worker %s, seed %" PRIu64 ", %u minutes\n\n"
+        printf("Scenario %s, worker %s, seed %" PRIu64 ", %u minutes, %s arrivals%s%s\n\n"
                "%-22s %-9s %7s %7s %7s %6s %7s %8s %8s %7s\n",
-               sc->name, worker, o->seed, cfgs[0].minutes, "strategy", "outcome", "made",
+               sc->name, worker, o->seed, cfgs[0].minutes,
+               cfgs[0].arrivals == ARRIVALS_FIXED ? "fixed" : "poisson",
+               cfgs[0].supervisor ? "" : ", no supervisor", rate_note(&cfgs[0]), "strategy",
+               "outcome", "made",
                "wrapped", "eaten", "stale", "max buf", "mean s", "p99 s", "score");
     for (size_t i = 0; i < n; i++) {
         struct sim s;

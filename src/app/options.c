@@ -308,5 +308,16 @@ int options_parse(int argc, char **argv, struct options *o)
         fprintf(stderr, "candyline: --report goes with --headless\n");
         return -1;
     }
+    if (o->compare && o->report == REPORT_CSV) {
+        fprintf(stderr, "candyline: --compare prints a table (text) or --report json; for a "
+                        "time series run each strategy with --headless --report csv\n");
+        return -1;
+    }
+    if ((o->headless || o->compare) && !o->replay && o->worker_given &&
+        o->worker.kind == WORKER_HUMAN) {
+        fprintf(stderr, "candyline: --worker human: nobody is at the keyboard in a headless "
+                        "run; use --worker auto:RATE, or --replay a recorded game\n");
+        return -1;
+    }
     return check_replay_options(o);
 }

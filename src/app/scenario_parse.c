@@ -215,6 +215,8 @@ int scenario_parse(const char *text, size_t len, const char *file, struct scenar
     bool first_phase = true;
     scenario_defaults(&s);
     size_t pos = 0;
+    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+        pos = 3; /* a UTF-8 byte order mark, as some editors write */
     while (pos < len) {
         char line[MAX_LINE];
         size_t start = pos, n = 0;

@@ -61,6 +61,7 @@ int scenario_validate(const struct scenario *s, char *err, unsigned long errlen)
             snprintf(err, errlen, "phases must be in order of start time");
             return -1;
         }
+
     }
     if (s->supervisor && (s->sup_every_s < 1 || s->sup_max_pct < 100)) {
         snprintf(err, errlen, "the supervisor needs 'every' of at least 1 s and 'max' of at least 100%%");

@@ -3,11 +3,40 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 attr_t view_attr(const struct view *v, int pair, attr_t mono)
 {
     return v->caps.color ? (attr_t)COLOR_PAIR(pair) : mono;
+}
+
+/* How many bytes of text fill at most cols screen columns: clipping by
+ * bytes would cut a multibyte glyph short and drop it near the edge. */
+static size_t fit(const char *text, int cols)
+{
+    mbstate_t st;
+    size_t used = 0;
+    int width = 0;
+    memset(&st, 0, sizeof st);
+    while (text[used]) {
+        wchar_t wc;
+        size_t n = mbrtowc(&wc, text + used, MB_CUR_MAX, &st);
+        if (n == (size_t)-1 || n == (size_t)-2) {
+            memset(&st, 0, sizeof st);
+            n = 1;
+            wc = L'?';
+        }
+        int w = wcwidth(wc);
+        if (w < 0)
+            w = 1;
+        if (width + w > cols)
+            break;
+        width += w;
+        used += n;
+    }
+    return used;
 }
 
 void draw_text(int y, int x, const char *fmt, ...)
@@ -19,7 +48,7 @@ void draw_text(int y, int x, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    mvaddnstr(y, x, buf, COLS - x);
+    mvaddnstr(y, x, buf, (int)fit(buf, COLS - x));
 }
 
 void draw_wrapped(int y, int x, int max_rows, const char *prefix, const char *text)
@@ -71,12 +100,13 @@ void draw_sparkline(const struct view *v, int y, int x, int width, const uint32_
 }
 
 uint32_t draw_bars(const struct view *v, int y, int x, int width, int height,
-                   const uint32_t *values, size_t n)
+                   const uint32_t *values, size_t n, uint32_t top)
 {
-    uint32_t top = 1;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; top == 0 && i < n; i++)
         if (values[i] > top)
             top = values[i];
+    if (top == 0)
+        top = 1;
     if (n == 0 || width <= 0 || height <= 0)
         return top;
     for (int col = 0; col < width; col++) {
@@ -89,6 +119,8 @@ uint32_t draw_bars(const struct view *v, int y, int x, int width, int height,
         for (size_t i = lo; i < hi && i < n; i++)
             if (values[i] > m)
                 m = values[i];
+        if (m > top)
+            m = top;
         /* Height in eighths of a row. */
         uint64_t eighths = (uint64_t)m * (uint64_t)height * 8u / top;
         for (int row = 0; row < height; row++) {

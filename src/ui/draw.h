@@ -38,9 +38,10 @@ void draw_sparkline(const struct view *v, int y, int x, int width, const uint32_
                     size_t n, uint32_t max);
 
 /* A bar chart of values squeezed or stretched into width columns and
- * height rows, bottom at row y + height - 1. Returns the scale's top. */
+ * height rows, bottom at row y + height - 1, scaled to top (0: the largest
+ * value). Returns the scale's top. */
 uint32_t draw_bars(const struct view *v, int y, int x, int width, int height,
-                   const uint32_t *values, size_t n);
+                   const uint32_t *values, size_t n, uint32_t top);
 
 /* Formats game seconds as M:SS. */
 void format_clock(char *buf, size_t len, uint64_t seconds);

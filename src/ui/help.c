@@ -29,6 +29,9 @@ void help_draw(const struct view *v)
         y = 0;
     if (x < 0)
         x = 0;
+    /* The shift behind is frozen while help is up: clear it, rather than
+     * leave fragments around the box. */
+    erase();
     attron(view_attr(v, PAIR_TITLE, A_REVERSE));
     for (int row = 0; row < h; row++)
         mvhline(y + row, x, ' ', w < COLS ? w : COLS);

@@ -31,14 +31,16 @@ static void seen_column(const struct view *v, int y, const struct sim *s,
     draw_text(y + 2, 1, "on the table  %u", sim_visible_backlog(s));
     draw_text(y + 3, 1, "belt          %s at %u%%", s->belt.moving ? "moving" : "STOPPED",
               sup->pct);
-    if (!sup->visits) {
+    if (!s->cfg.supervisor) {
+        draw_text(y + 4, 1, "her visits    none: not in this shift");
+    } else if (!sup->visits) {
         draw_text(y + 4, 1, "her visits    none yet");
     } else {
         char when[16];
         format_clock(when, sizeof when, sup->last_visit_tick / TICK_HZ);
         attron(view_attr(v, sup->last_sped_up ? PAIR_WARN : PAIR_GOOD, A_BOLD));
         draw_text(y + 4, 1, "at %-5s      %s", when,
-                  sup->last_sped_up ? "\"All fine. Faster!\"" : "\"Backlog. Hold on.\"");
+                  sup->last_sped_up ? "\"No backlog? Faster!\"" : "\"Backlog. Steady.\"");
         attroff(view_attr(v, sup->last_sped_up ? PAIR_WARN : PAIR_GOOD, A_BOLD));
     }
     draw_text(y + 6, 1, "backlog seen");

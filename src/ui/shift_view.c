@@ -33,7 +33,7 @@ static void draw_header(const struct view *v, const struct sim *s,
     attr_t a = view_attr(v, PAIR_TITLE, A_REVERSE) | A_BOLD;
     attron(a);
     mvhline(0, 0, ' ', COLS);
-    draw_text(0, 1, "CANDYLINE  %s  strategy: %s", s->cfg.scenario.name, s->cfg.strategy_spec);
+    draw_text(0, 1, "%s  strategy: %s", s->cfg.scenario.name, s->cfg.strategy_spec);
     draw_text(0, COLS - 34, "%s%5s / %s   score %6" PRId64, screen->paused ? "PAUSED " : "       ",
               now, end, sim_score(s));
     attroff(a);
@@ -73,9 +73,9 @@ static void draw_belt(const struct view *v, const struct sim *s)
         draw_text(6, BELT_X + i, "%s", v->g->belt[((uint32_t)i + 4u - shift % 4u) % 4u == 0]);
     draw_text(6, BELT_X + width, "%s", v->g->roller);
     if (!b->moving)
-        draw_text(3, BELT_X + 34, "%s STOPPED", v->g->stopped);
+        draw_text(3, BELT_X + 36, "%s STOPPED", v->g->stopped);
     else
-        draw_text(3, BELT_X + 34, "%s moving  ", v->g->arrow);
+        draw_text(3, BELT_X + 36, "%s moving", v->g->arrow);
     attroff(view_attr(v, b->moving ? PAIR_BELT : PAIR_BAD, b->moving ? A_NORMAL : A_BOLD));
     /* Candy: position by distance travelled. */
     for (uint32_t i = 0; i < b->len; i++) {
@@ -187,8 +187,9 @@ static void draw_counters(const struct view *v, const struct sim *s, const struc
         pace = (series->points[series->len - 1].wrapped -
                 series->points[series->len - 11].wrapped) * 6u;
     draw_text(14, 2, "wrapped %-5" PRIu64 " stale %-4" PRIu64 " eaten %-4" PRIu64
-                     " your pace %3" PRIu64 "/min   oldest wait %4.1f s",
-              s->stats.wrapped, s->stats.stale, s->stats.dropped, pace,
+                     " %s %3" PRIu64 "/min   oldest wait %4.1f s",
+              s->stats.wrapped, s->stats.stale, s->stats.dropped,
+              s->cfg.worker.kind == WORKER_HUMAN ? "your pace" : " bot pace", pace,
               (double)sim_oldest_wait(s) / TICK_HZ);
     if (screen->message[0]) {
         attron(view_attr(v, screen->message_pair, A_BOLD));
@@ -231,8 +232,12 @@ void shift_view_draw(const struct view *v, const struct sim *s, const struct ser
         panel_draw(v, 16, s, series);
     } else {
         attron(A_DIM);
-        draw_text(17, 2, "Press Tab to see what the supervisor sees, beside what is really "
-                         "happening.");
+        if (s->cfg.supervisor)
+            draw_text(17, 2, "Press Tab to see what the supervisor sees, beside what is "
+                             "really happening.");
+        else
+            draw_text(17, 2, "No supervisor in this shift. Tab shows what is really "
+                             "happening.");
         attroff(A_DIM);
     }
     draw_keys(s, screen);

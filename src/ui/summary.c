@@ -2,6 +2,7 @@
 #include "summary.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "../app/report.h"
@@ -25,6 +26,18 @@ static const char *verdict(const struct sim *s, int *pair)
     }
 }
 
+/* The supervisor in a few words, for the summary. */
+static const char *supervisor_line(const struct sim *s)
+{
+    static char line[80];
+    const struct supervisor *sup = &s->supervisor;
+    if (!s->cfg.supervisor)
+        return "no supervisor";
+    snprintf(line, sizeof line, "she came %u time%s, sped up %u, belt at %u%%", sup->visits,
+             sup->visits == 1 ? "" : "s", sup->speedups, sup->pct);
+    return line;
+}
+
 static void draw_chart(const struct view *v, const struct sim *s, const struct series *series,
                        int y, int height)
 {
@@ -45,7 +58,7 @@ static void draw_chart(const struct view *v, const struct sim *s, const struct s
     draw_text(y, 1, "True backlog over the shift (candies waiting, hats included)");
     attroff(A_BOLD);
     attron(view_attr(v, PAIR_HIDDEN, A_BOLD));
-    uint32_t top = draw_bars(v, y + 1, 8, width, height, truth, n);
+    uint32_t top = draw_bars(v, y + 1, 8, width, height, truth, n, 0);
     attroff(view_attr(v, PAIR_HIDDEN, A_BOLD));
     draw_text(y + 1, 1, "%6u", top);
     draw_text(y + height, 1, "%6u", 0u);
@@ -53,8 +66,10 @@ static void draw_chart(const struct view *v, const struct sim *s, const struct s
     format_clock(end, sizeof end, s->tick / TICK_HZ);
     draw_text(y + height + 1, 8, "0:00");
     draw_text(y + height + 1, 8 + width - 5, "%5s", end);
-    draw_text(y + height + 2, 1, "What the supervisor saw: ");
-    draw_sparkline(v, y + height + 2, 26, COLS - 28 < 50 ? COLS - 28 : 50, seen, n, top);
+    /* The same time axis and scale, so the gap between the two is honest. */
+    draw_text(y + height + 2, 1, "seen");
+    draw_text(y + height + 3, 1, "by her");
+    draw_bars(v, y + height + 2, 8, width, 2, seen, n, top);
     free(truth);
     free(seen);
 }
@@ -72,20 +87,23 @@ void summary_draw(const struct view *v, const struct sim *s, const struct series
     attroff(view_attr(v, PAIR_TITLE, A_REVERSE) | A_BOLD);
     attron(view_attr(v, pair, A_BOLD) | A_BOLD);
     draw_text(2, 1, "%s", text);
+    draw_text(2, COLS - 16, "SCORE %8" PRId64, sim_score(s));
     attroff(view_attr(v, pair, A_BOLD) | A_BOLD);
-    draw_text(4, 1, "made %-6" PRIu64 " wrapped %-6" PRIu64 " eaten %-5" PRIu64 " stale %-5" PRIu64
-                    " left waiting %u",
-              s->stats.produced, s->stats.wrapped, s->stats.dropped, s->stats.stale,
-              sim_waiting(s));
-    draw_text(5, 1, "wait mean %.1f s, p99 %.1f s   busy %.0f%%   most hidden at once %u",
-              f.wait_mean_s, f.wait_p99_s, 100.0 * f.busy_fraction, s->stats.hidden_max);
-    draw_text(6, 1, "supervisor: %u visits, %u speed-ups, belt at %u%%   belt stopped %.0f s",
-              s->supervisor.visits, s->supervisor.speedups, s->supervisor.pct,
+    draw_text(4, 1, "made %-6" PRIu64 " wrapped %-6" PRIu64 " eaten %-5" PRIu64
+                    " stale (waited over %u s) %" PRIu64,
+              s->stats.produced, s->stats.wrapped, s->stats.dropped,
+              s->cfg.scenario.deadline_s, s->stats.stale);
+    draw_text(5, 1, "still there: %u waiting, %u in the hands, %u on the belt, %" PRIu64
+                    " at the kitchen",
+              sim_waiting(s), sim_in_progress(s), sim_on_belt(s), sim_held_at_kitchen(s));
+    draw_text(6, 1, "wait for the hands: mean %.1f s, p99 %.1f s; oldest still waiting %.1f s",
+              f.wait_mean_s, f.wait_p99_s, (double)sim_oldest_wait(s) / TICK_HZ);
+    draw_text(7, 1, "hands full %.0f%% of the time   most waiting at once %u%s",
+              100.0 * f.busy_fraction, s->stats.buffer_max,
+              s->cfg.strategy->hidden ? " (all in the hats)" : "");
+    draw_text(8, 1, "%s   belt stopped %.0f s", supervisor_line(s),
               (double)s->stats.stopped_ticks / TICK_HZ);
-    attron(A_BOLD);
-    draw_text(7, 1, "SCORE %" PRId64, sim_score(s));
-    attroff(A_BOLD);
-    draw_chart(v, s, series, 9, 8);
+    draw_chart(v, s, series, 9, 7);
     attron(A_DIM);
     draw_text(LINES - 4, 1, "%s", s->cfg.strategy->lesson);
     draw_wrapped(LINES - 3, 1, 2, "Like: ", s->cfg.strategy->analogues);
