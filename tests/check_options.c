@@ -224,6 +224,14 @@ START_TEST(unknown_option_messages)
     ck_assert_msg(strstr(err_text, "needs a value") == NULL, "for -x: '%s'", err_text);
     ck_assert_int_eq(parse_captured(ARGS("--help=yes")), -1);
     ck_assert_msg(strstr(err_text, "needs a value") == NULL, "for --help=yes: '%s'", err_text);
+    ck_assert_msg(strstr(err_text, "--help takes no value"), "for --help=yes: '%s'", err_text);
+    ck_assert_int_eq(parse_captured(ARGS("--h")), -1);
+    ck_assert_msg(strstr(err_text, "'--h' is ambiguous: --headless, --help"), "for --h: '%s'",
+                  err_text);
+    ck_assert_int_eq(parse_captured(ARGS("--compare", "drop:2", "--strategy", "unbounded")),
+                     -1);
+    ck_assert_msg(strstr(err_text, "--compare cannot be used with --strategy"), "'%s'",
+                  err_text);
 }
 END_TEST
 

@@ -637,6 +637,45 @@ START_TEST(pausable_waits_while_stopped)
 }
 END_TEST
 
+/* ---- the machine failing, through the strategy interface ---------------- */
+
+static const struct strategy_ops *inner_ops;
+static uint32_t offers_before_failure;
+
+static enum offer_result failing_offer(void *self, struct candy c, struct candy *eaten)
+{
+    if (offers_before_failure == 0)
+        return OFFER_NO_MEMORY;
+    offers_before_failure--;
+    return inner_ops->offer(self, c, eaten);
+}
+
+/* A buffer that can't grow ends the shift as an error, not as an overflow
+ * or a drop the strategy never chose; the candy stays on the belt. */
+START_TEST(out_of_memory_ends_the_shift)
+{
+    struct shift_params p = {.scenario = "classic", .spec = "drop:5", .bot_rate = 30, .seed = 4};
+    struct sim_config cfg;
+    struct sim s;
+    make_config(&p, &cfg);
+    struct strategy_ops failing = *cfg.strategy;
+    inner_ops = cfg.strategy;
+    failing.offer = failing_offer;
+    cfg.strategy = &failing;
+    offers_before_failure = 10;
+    run_shift(&s, &cfg);
+    ck_assert_int_eq(s.outcome, OUTCOME_NO_MEMORY);
+    ck_assert_str_eq(outcome_name(s.outcome), "out-of-memory");
+    ck_assert_uint_eq(s.stats.delivered, 11);
+    ck_assert_uint_eq(s.stats.dropped, 0);
+    assert_invariants(&s);
+    uint64_t tick = s.tick;
+    sim_step(&s, NULL); /* an ended shift stays ended */
+    ck_assert_uint_eq(s.tick, tick);
+    sim_free(&s);
+}
+END_TEST
+
 Suite *sim_suite(void)
 {
     Suite *s = suite_create("sim");
@@ -672,6 +711,7 @@ Suite *sim_suite(void)
     tcase_add_test(tc, end_shift_quits);
     tcase_add_test(tc, outcomes_and_score);
     tcase_add_test(tc, stale_matches_waits);
+    tcase_add_test(tc, out_of_memory_ends_the_shift);
     suite_add_tcase(s, tc);
     tc = tcase_create("supervisor");
     tcase_set_timeout(tc, 60);

@@ -204,7 +204,33 @@ if command -v asciinema >/dev/null; then
     check eval 'script -qec "asciinema cat $WORK/shift.cast" /dev/null </dev/null 2>&1 | grep -q "END OF SHIFT"'
 fi
 
-# 10. No terminal: a clear message pointing to --headless, exit 2.
+# 10. Terminals the game can't use, and a bad --strategy, are refused before the screen starts.
+TERM_=dumb start "$BIN"
+desc="TERM=dumb is refused with exit 2 and a message pointing to --headless"
+check eval '[ "$(exit_status)" = 2 ] && screen | grep -q "cannot move the cursor"'
+start "$BIN" --strategy drop:0
+desc="a bad --strategy is refused in the game as in --headless (exit 2)"
+check eval '[ "$(exit_status)" = 2 ] && screen | grep -q "needs a capacity"'
+
+# 11. The terminal goes away without a SIGHUP (setsid: no controlling
+# terminal): the game notices and exits instead of spinning.
+start sleep 600
+t new-session -d -s orphan -x 80 -y 24 \
+    "setsid -w env TERM=xterm-256color LANG=C.UTF-8 $BIN --scenario $HERE/e2e/short.scn --seed 4242"
+sleep 1
+t kill-session -t orphan
+gone() {
+    local deadline=$((SECONDS + 5))
+    while pgrep -f -- "--seed 4242" >/dev/null; do
+        [ $SECONDS -ge $deadline ] && return 1
+        sleep 0.2
+    done
+}
+desc="a game whose terminal closed with no SIGHUP exits within seconds (no spinning)"
+check gone
+pkill -f -- "--seed 4242" 2>/dev/null
+
+# 12. No terminal: a clear message pointing to --headless, exit 2.
 desc="without a terminal the game points to --headless and exits 2"
 out=$("$BIN" </dev/null 2>&1 >/dev/null); rc=$?
 check eval '[ "$rc" = 2 ] && printf "%s" "$out" | grep -q -- --headless'

@@ -59,7 +59,8 @@ void assert_invariants(const struct sim *s)
     ck_assert_msg(sim_conserved(s), "not conserved at tick %llu", (unsigned long long)s->tick);
     /* Every candy offered is waiting, taken or eaten, except the one a
      * failing buffer refused: that one stays at the end of the belt. */
-    uint64_t refused = s->outcome == OUTCOME_OVERFLOW || s->outcome == OUTCOME_BURST;
+    uint64_t refused = s->outcome == OUTCOME_OVERFLOW || s->outcome == OUTCOME_BURST ||
+                       s->outcome == OUTCOME_NO_MEMORY;
     ck_assert_uint_eq(st->delivered, st->taken + st->dropped + sim_waiting(s) + refused);
     ck_assert_uint_eq(st->placed - st->delivered + refused, sim_on_belt(s));
     ck_assert_uint_eq(st->taken, st->wrapped + sim_in_progress(s));

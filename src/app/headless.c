@@ -10,7 +10,7 @@
 #include "shift.h"
 
 int headless_simulate(struct sim *s, const struct sim_config *cfg,
-                      void (*on_second)(const struct sim *s, void *ctx), void *ctx,
+                      bool (*on_second)(const struct sim *s, void *ctx), void *ctx,
                       struct recorder *rec)
 {
     if (sim_init(s, cfg) < 0)
@@ -19,12 +19,12 @@ int headless_simulate(struct sim *s, const struct sim_config *cfg,
         sim_step(s, NULL);
         if (rec)
             recorder_after_step(rec, s);
-        if (on_second && s->tick % TICK_HZ == 0)
-            on_second(s, ctx);
+        if (on_second && s->tick % TICK_HZ == 0 && !on_second(s, ctx))
+            return 0;
     }
     /* The last row of a time series is the end state, even mid-second. */
     if (on_second && s->tick % TICK_HZ != 0)
-        on_second(s, ctx);
+        (void)on_second(s, ctx);
     return 0;
 }
 
@@ -36,9 +36,20 @@ void headless_csv_row(const struct sim *s, FILE *out)
     report_csv_row(out, &p);
 }
 
-static void csv_second(const struct sim *s, void *ctx)
+bool headless_out_of_memory(const struct sim *s)
+{
+    if (s->outcome != OUTCOME_NO_MEMORY)
+        return false;
+    fprintf(stderr, "candyline: out of memory with %u candies waiting in %s after %.1f s of "
+                    "game time: this machine cannot hold that buffer\n",
+            sim_waiting(s), s->cfg.strategy_spec, (double)s->tick / TICK_HZ);
+    return true;
+}
+
+static bool csv_second(const struct sim *s, void *ctx)
 {
     headless_csv_row(s, ctx);
+    return !ferror((FILE *)ctx);
 }
 
 int headless_run(const struct options *o, const struct scenario *sc)
@@ -63,6 +74,12 @@ int headless_run(const struct options *o, const struct scenario *sc)
         if (o->record)
             recorder_discard(&rec);
         fprintf(stderr, "candyline: out of memory\n");
+        return 2;
+    }
+    if (headless_out_of_memory(&s)) {
+        if (o->record)
+            recorder_discard(&rec);
+        sim_free(&s);
         return 2;
     }
     if (o->record && recorder_finish(&rec, &s, err, sizeof err) < 0) {
@@ -98,6 +115,13 @@ int compare_run(const struct options *o, const struct scenario *sc)
     struct sim_config cfgs[16];
     size_t n = 0;
     char err[300];
+    size_t len = strlen(list);
+    if (len == 0 || list[0] == ',' || list[len - 1] == ',' || strstr(list, ",,")) {
+        fprintf(stderr, "candyline: --compare: expected strategies separated by single commas, "
+                        "such as backpressure:5,unbounded, not '%s'\n", o->compare);
+        free(list);
+        return 2;
+    }
     for (char *spec = strtok(list, ","); spec; spec = strtok(NULL, ",")) {
         if (n == sizeof cfgs / sizeof cfgs[0]) {
             fprintf(stderr, "candyline: --compare: at most 16 strategies\n");
@@ -132,6 +156,10 @@ int compare_run(const struct options *o, const struct scenario *sc)
         struct sim s;
         if (headless_simulate(&s, &cfgs[i], NULL, NULL, NULL) < 0) {
             fprintf(stderr, "candyline: out of memory\n");
+            return 2;
+        }
+        if (headless_out_of_memory(&s)) {
+            sim_free(&s);
             return 2;
         }
         if (o->report == REPORT_JSON) {

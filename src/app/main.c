@@ -1,7 +1,9 @@
 /* main.c - candyline's entry point: parse the command line, load the
  * scenario, then hand over to the game, the headless runner or a listing. */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "../strategies/registry.h"
@@ -10,6 +12,7 @@
 #include "options.h"
 #include "replay_play.h"
 #include "scenario_parse.h"
+#include "shift.h"
 #include "version.h"
 
 /* The game draws on a terminal and reads keys from it. */
@@ -44,6 +47,16 @@ static int list_scenarios(void)
     return 0;
 }
 
+/* A listing or help that could not be written is a failure, not a
+ * success (a full disk, a closed pipe with SIGPIPE ignored). */
+static int flushed(int status)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return status;
+    fprintf(stderr, "candyline: cannot write to standard output: %s\n", strerror(errno));
+    return 2;
+}
+
 int main(int argc, char **argv)
 {
     struct options o;
@@ -52,15 +65,15 @@ int main(int argc, char **argv)
     switch (o.action) {
     case ACTION_HELP:
         options_print_help();
-        return 0;
+        return flushed(0);
     case ACTION_VERSION:
         printf("candyline %s\n", CANDYLINE_VERSION);
-        return 0;
+        return flushed(0);
     case ACTION_LIST_STRATEGIES:
         list_strategies();
-        return 0;
+        return flushed(0);
     case ACTION_LIST_SCENARIOS:
-        return list_scenarios();
+        return flushed(list_scenarios());
     case ACTION_PLAY:
         break;
     }
@@ -79,9 +92,15 @@ int main(int argc, char **argv)
         return 2;
     }
     if (o.compare)
-        return compare_run(&o, &sc);
+        return flushed(compare_run(&o, &sc));
     if (o.headless)
-        return headless_run(&o, &sc);
+        return flushed(headless_run(&o, &sc));
+    /* The menu starts from --strategy: a bad one is an error here too. */
+    struct sim_config cfg;
+    if (shift_config(&o, &sc, NULL, true, &cfg, err, sizeof err) < 0) {
+        fprintf(stderr, "candyline: %s\n", err);
+        return 2;
+    }
     if (!interactive_terminal())
         return 2;
     return ui_run(&o, &sc);

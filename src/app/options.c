@@ -227,6 +227,34 @@ static int parse_one(int c, const char *arg, struct options *o)
     return -1;
 }
 
+/* Why getopt refused a word: a value given to an option that takes none,
+ * an abbreviation that fits several options, or no such option. */
+static void explain_unknown(const char *word)
+{
+    const char *eq = strchr(word, '=');
+    size_t len = eq ? (size_t)(eq - word) : strlen(word);
+    char names[200] = "";
+    int matches = 0;
+    if (strncmp(word, "--", 2) == 0 && len > 2) {
+        for (const struct option *opt = long_options; opt->name; opt++) {
+            if (strncmp(opt->name, word + 2, len - 2) != 0)
+                continue;
+            if (eq && strlen(opt->name) == len - 2 && opt->has_arg == no_argument) {
+                fprintf(stderr, "candyline: --%s takes no value (try --help)\n", opt->name);
+                return;
+            }
+            size_t used = strlen(names);
+            snprintf(names + used, sizeof names - used, "%s--%s", matches ? ", " : "", opt->name);
+            matches++;
+        }
+    }
+    if (matches > 1)
+        fprintf(stderr, "candyline: '%.*s' is ambiguous: %s (try --help)\n", (int)len, word,
+                names);
+    else
+        fprintf(stderr, "candyline: unknown option '%s' (try --help)\n", word);
+}
+
 static int conflict(const char *a, const char *b, const char *why)
 {
     fprintf(stderr, "candyline: %s cannot be used with %s: %s\n", a, b, why);
@@ -245,6 +273,9 @@ static int check_replay_options(const struct options *o)
         return conflict("--cast", "no --replay", "it films a replay (--replay FILE --cast OUT)");
     if (o->cast && o->headless)
         return conflict("--cast", "--headless", "--cast already runs without a terminal");
+    if (o->compare && o->strategy_given)
+        return conflict("--compare", "--strategy", "the list after --compare names the "
+                                                   "strategies");
     if (o->record && o->compare)
         return conflict("--record", "--compare", "a recording holds one shift");
     if (o->replay && o->compare)
@@ -293,7 +324,7 @@ int options_parse(int argc, char **argv, struct options *o)
             return -1;
         }
         if (c == '?') {
-            fprintf(stderr, "candyline: unknown option '%s' (try --help)\n", argv[optind - 1]);
+            explain_unknown(argv[optind - 1]);
             return -1;
         }
         if (parse_one(c, optarg, o) < 0)

@@ -334,6 +334,12 @@ int replay_headless(const struct options *o)
         if (o->report == REPORT_CSV && (s.tick % TICK_HZ == 0 || s.outcome != OUTCOME_RUNNING))
             headless_csv_row(&s, stdout);
     }
+    if (headless_out_of_memory(&s)) {
+        replay_player_free(&p);
+        sim_free(&s);
+        replay_free(&r);
+        return 2;
+    }
     bool ok = replay_player_finish(&p, &s);
     if (o->report == REPORT_JSON)
         report_json(stdout, &s);

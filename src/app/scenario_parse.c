@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../sim/strategy.h"
 #include "parse_number.h"
@@ -255,6 +256,12 @@ int scenario_parse(const char *text, size_t len, const char *file, struct scenar
     return 0;
 }
 
+static bool is_directory(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 static int load_file(const char *path, struct scenario *out, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "rb");
@@ -273,7 +280,9 @@ static int load_file(const char *path, struct scenario *out, char *err, size_t e
     int bad = ferror(f);
     fclose(f);
     int rc;
-    if (bad)
+    if (is_directory(path))
+        rc = -1, snprintf(err, errlen, "%s: is a directory; expected a scenario file", path);
+    else if (bad)
         rc = -1, snprintf(err, errlen, "%s: read error", path);
     else if (n > MAX_FILE)
         rc = -1, snprintf(err, errlen, "%s: too large for a scenario (over 1 MiB)", path);

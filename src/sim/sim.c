@@ -122,8 +122,10 @@ static bool offer_front(struct sim *s)
     s->stats.delivered++;
     sim_note(s, EV_OFFER, c.id);
     enum offer_result r = s->cfg.strategy->offer(s->buffer, c, &eaten);
-    if (r == OFFER_OVERFLOW || r == OFFER_BURST) {
-        fail(s, r == OFFER_OVERFLOW ? OUTCOME_OVERFLOW : OUTCOME_BURST);
+    if (r == OFFER_OVERFLOW || r == OFFER_BURST || r == OFFER_NO_MEMORY) {
+        fail(s, r == OFFER_OVERFLOW ? OUTCOME_OVERFLOW
+                : r == OFFER_BURST  ? OUTCOME_BURST
+                                    : OUTCOME_NO_MEMORY);
         return false;
     }
     b->head = (b->head + 1u) & (b->cap - 1u);
@@ -267,6 +269,8 @@ const char *outcome_name(enum outcome o)
         return "overflow";
     case OUTCOME_QUIT:
         return "quit";
+    case OUTCOME_NO_MEMORY:
+        return "out-of-memory";
     }
     return "unknown";
 }

@@ -30,6 +30,7 @@ enum outcome {
     OUTCOME_BURST,     /* hats passed the memory limit */
     OUTCOME_OVERFLOW,  /* a bounded table was full */
     OUTCOME_QUIT,      /* the player ended the shift early */
+    OUTCOME_NO_MEMORY, /* the machine ran out of memory: not a result, an error */
 };
 
 struct worker_config {

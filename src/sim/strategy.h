@@ -25,6 +25,7 @@ enum offer_result {
     OFFER_DROPPED_OLDEST, /* it waits; the oldest waiting one was eaten instead */
     OFFER_OVERFLOW,       /* a bounded buffer was full: the shift fails */
     OFFER_BURST,          /* an unbounded buffer passed the memory limit: the shift fails */
+    OFFER_NO_MEMORY,      /* the buffer could not grow: the machine, not the strategy, failed */
 };
 
 /* Settings parsed from the spec text after the name (e.g. "5:oldest"). */
@@ -49,7 +50,8 @@ struct strategy_ops {
     void *(*create)(const struct strategy_config *cfg);
     void (*destroy)(void *self);
     /* A candy arrives at the station. On OFFER_DROPPED_* the eaten candy is
-     * stored in *eaten. On OFFER_OVERFLOW/OFFER_BURST nothing is stored. */
+     * stored in *eaten. On OFFER_OVERFLOW, OFFER_BURST and OFFER_NO_MEMORY
+     * nothing is stored. */
     enum offer_result (*offer)(void *self, struct candy c, struct candy *eaten);
     /* The worker's hands are free: hand over the next candy, or return false. */
     bool (*take)(void *self, struct candy *out);

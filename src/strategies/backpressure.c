@@ -20,7 +20,7 @@ static enum offer_result offer(void *self, struct candy c, struct candy *eaten)
     /* The belt only brings candy we asked for, so this is a broken promise. */
     if (t->queue.len >= t->cfg.capacity)
         return OFFER_OVERFLOW;
-    return candy_queue_push(&t->queue, c) == 0 ? OFFER_QUEUED : OFFER_OVERFLOW;
+    return candy_queue_push(&t->queue, c) == 0 ? OFFER_QUEUED : OFFER_NO_MEMORY;
 }
 
 /* Credits: one per free place on the table. */

@@ -21,7 +21,7 @@ static enum offer_result offer(void *self, struct candy c, struct candy *eaten)
     (void)eaten;
     if (t->queue.len >= t->cfg.capacity)
         return OFFER_OVERFLOW;
-    return candy_queue_push(&t->queue, c) == 0 ? OFFER_QUEUED : OFFER_OVERFLOW;
+    return candy_queue_push(&t->queue, c) == 0 ? OFFER_QUEUED : OFFER_NO_MEMORY;
 }
 
 const struct strategy_ops bounded_strategy = {

@@ -32,8 +32,8 @@ static int configure(const char *args, uint32_t memory, struct strategy_config *
 static enum offer_result offer(void *self, struct candy c, struct candy *eaten)
 {
     struct table *t = self;
-    if (t->queue.len < t->cfg.capacity && candy_queue_push(&t->queue, c) == 0)
-        return OFFER_QUEUED;
+    if (t->queue.len < t->cfg.capacity)
+        return candy_queue_push(&t->queue, c) == 0 ? OFFER_QUEUED : OFFER_NO_MEMORY;
     if (t->cfg.variant == DROP_NEWEST || t->queue.len == 0) {
         *eaten = c;
         return OFFER_DROPPED_NEWEST;

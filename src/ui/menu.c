@@ -72,8 +72,14 @@ void menu_spec(const struct menu *m, char *buf, size_t len)
         snprintf(buf, len, "%s:%u", ops->name, m->capacity);
 }
 
+/* Moves value by delta within [lo, hi], or within wider bounds that take
+ * in a value from the command line outside the menu's own range. */
 static void step(uint32_t *value, int delta, uint32_t lo, uint32_t hi)
 {
+    if (*value > hi)
+        hi = *value;
+    if (*value < lo)
+        lo = *value;
     int64_t v = (int64_t)*value + delta;
     *value = v < (int64_t)lo ? lo : v > (int64_t)hi ? hi : (uint32_t)v;
 }

@@ -17,6 +17,9 @@ static const char *verdict(const struct sim *s, int *pair)
     case OUTCOME_OVERFLOW:
         *pair = PAIR_BAD;
         return "OVERFLOW: the table was full and the line failed, loudly and on time.";
+    case OUTCOME_NO_MEMORY:
+        *pair = PAIR_BAD;
+        return "OUT OF MEMORY: this machine could not hold the buffer; the shift stopped.";
     case OUTCOME_QUIT:
         *pair = PAIR_WARN;
         return "You ended the shift early.";

@@ -52,6 +52,15 @@ int term_start(bool force_ascii, struct term_caps *caps)
         return -1;
     }
     set_term(screen);
+    const char *cup = tigetstr("cup");
+    if (!cup || cup == (char *)-1) {
+        endwin();
+        delscreen(screen);
+        screen = NULL;
+        fprintf(stderr, "candyline: terminal type '%s' cannot move the cursor, so the game "
+                        "can't draw on it; try TERM=xterm-256color, or use --headless\n", term);
+        return -1;
+    }
     catch_quit_signals();
     cbreak();
     noecho();
@@ -118,6 +127,10 @@ void term_wait(int timeout_ms)
         return;
     if (poll(&p, 1, timeout_ms) < 0 && errno != EINTR)
         return;
+    /* The terminal went away without a SIGHUP (a parent that blocked it,
+     * setsid): poll would return at once forever. Treat it as a hangup. */
+    if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+        pending_signal = SIGHUP;
 }
 
 uint64_t term_now_ns(void)

@@ -41,7 +41,10 @@ static enum menu_action run_menu(const struct view *v, struct menu *m)
         int ch;
         while ((ch = getch()) != ERR) {
             dirty = true;
-            if (ch == KEY_RESIZE || COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES)
+            bool small = COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES;
+            if (small && (ch == 'q' || ch == 'Q'))
+                return MENU_QUIT;
+            if (ch == KEY_RESIZE || small)
                 continue;
             enum menu_action a = menu_key(m, ch);
             if (a != MENU_NONE)
