@@ -152,6 +152,16 @@ desc="after enlarging, the title menu is back"
 check wait_for "Up/Down choose"
 t send-keys -t game q
 
+# 5b. A bigger terminal gets a longer belt and wider panel, not an 80-column island.
+COLS_=120 LINES_=40 start "$BIN" --scenario "$HERE/e2e/short.scn"
+wait_for "CANDYLINE" >/dev/null; t send-keys -t game Enter; wait_for "KITCHEN" >/dev/null
+t send-keys -t game Tab; wait_for "WHAT IS REALLY HAPPENING" >/dev/null
+station_col() { screen | grep "STATION" | head -n 1 | awk '{ print index($0, "STATION") }'; }
+truth_col() { screen | grep "WHAT IS REALLY" | head -n 1 | awk '{ print index($0, "WHAT IS REALLY") }'; }
+desc="at 120x40 the station sits at the right edge and the panel splits the width"
+check eval '[ "$(station_col)" -gt 100 ] && [ "$(truth_col)" -gt 55 ]'
+t send-keys -t game q q
+
 # 6. ASCII fallback and monochrome (NO_COLOR).
 LANG_=C start env NO_COLOR=1 "$BIN" --scenario "$HERE/e2e/short.scn"
 wait_for "CANDYLINE" >/dev/null; t send-keys -t game Enter

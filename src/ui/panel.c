@@ -5,8 +5,9 @@
 
 #include "shift_view.h"
 
-#define HALF 40
-#define SPARK_WIDTH 24
+#define HALF (COLS / 2)                 /* the truth column starts here: 40 at 80 columns */
+#define SPARK_WIDTH (HALF - 16)         /* 24 at 80 columns */
+#define SPARK_MAX 200
 
 /* The last n seconds of one series field, oldest first, into out. */
 static size_t recent(const struct series *series, size_t n, uint32_t *out, bool visible)
@@ -76,9 +77,10 @@ static void truth_column(const struct view *v, int y, const struct sim *s,
 
 void panel_draw(const struct view *v, int y, const struct sim *s, const struct series *series)
 {
-    uint32_t seen[SPARK_WIDTH], truth[SPARK_WIDTH];
-    size_t n = recent(series, SPARK_WIDTH, seen, true);
-    recent(series, SPARK_WIDTH, truth, false);
+    uint32_t seen[SPARK_MAX], truth[SPARK_MAX];
+    size_t width = SPARK_WIDTH < SPARK_MAX ? (size_t)SPARK_WIDTH : SPARK_MAX;
+    size_t n = recent(series, width, seen, true);
+    recent(series, width, truth, false);
     /* One scale for both, so the gap between them is honest. */
     uint32_t top = 1;
     for (size_t i = 0; i < n; i++)

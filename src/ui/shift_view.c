@@ -14,8 +14,14 @@
 #include <string.h>
 
 #define BELT_X 11
-#define STATION_X 66
 #define SLOTS_SHOWN 30
+
+/* The station sits at the right edge, so a wider terminal gets a longer
+ * belt (66 at 80 columns). */
+static int station_x(void)
+{
+    return COLS - 14;
+}
 
 static int candy_pair(uint32_t id)
 {
@@ -58,7 +64,7 @@ static void draw_kitchen(const struct view *v, const struct sim *s)
 static void draw_belt(const struct view *v, const struct sim *s)
 {
     const struct belt *b = &s->belt;
-    int width = STATION_X - BELT_X - 2;
+    int width = station_x() - BELT_X - 2;
     attron(A_BOLD);
     draw_text(3, BELT_X + 2, "BELT %u/min", sim_current_rate(s));
     attroff(A_BOLD);
@@ -221,9 +227,9 @@ void shift_view_draw(const struct view *v, const struct sim *s, const struct ser
     draw_kitchen(v, s);
     draw_belt(v, s);
     attron(A_BOLD);
-    draw_text(3, STATION_X + 1, "STATION");
+    draw_text(3, station_x() + 1, "STATION");
     attroff(A_BOLD);
-    draw_text(5, STATION_X + 1, "%s%s", v->g->arrow, s->worker.busy ? " [hands]" : "");
+    draw_text(5, station_x() + 1, "%s%s", v->g->arrow, s->worker.busy ? " [hands]" : "");
     draw_buffer(v, s, 9);
     draw_eaten(v, s, 10);
     draw_hands(v, s, 12);

@@ -106,7 +106,8 @@ void summary_draw(const struct view *v, const struct sim *s, const struct series
               s->cfg.strategy->hidden ? " (all in the hats)" : "");
     draw_text(8, 1, "%s   belt stopped %.0f s", supervisor_line(s),
               (double)s->stats.stopped_ticks / TICK_HZ);
-    draw_chart(v, s, series, 9, 7);
+    /* 7 rows at 24 lines, more (up to 16) when taller. */
+    draw_chart(v, s, series, 9, LINES - 17 < 16 ? LINES - 17 : 16);
     attron(A_DIM);
     draw_text(LINES - 4, 1, "%s", s->cfg.strategy->lesson);
     draw_wrapped(LINES - 3, 1, 2, "Like: ", s->cfg.strategy->analogues);

@@ -93,7 +93,7 @@ static bool play_shift(const struct view *v, const struct sim_config *cfg, const
     }
     snprintf(l.scr.message, sizeof l.scr.message, "%s",
              cfg->worker.kind == WORKER_HUMAN ? "Type the letter on the candy in your hands."
-                                              : "The bot is at work. Tab shows the panel.");
+                                              : "The bot is at work: watch where the candy goes.");
     l.scr.message_pair = PAIR_GOOD;
     (void)shift_loop_run(v, &l);
     if (l.s.tick % TICK_HZ != 0)
