@@ -50,6 +50,7 @@ static struct ledger {
     bool check_order;
     int64_t granted;         /* what the last demand() allowed, minus offers since */
     bool demand_called;
+    uint32_t requested;      /* what the last steer() asked the kitchen for */
     enum offer_result last_result;
     struct candy last_eaten, last_taken;
 } L;
@@ -192,6 +193,13 @@ static bool spy_take(void *self, struct candy *out)
     return true;
 }
 
+static void spy_steer(void *self, const struct line_view *line, struct kitchen_signal *out)
+{
+    struct spy *s = self;
+    s->real->steer(s->self, line, out);
+    L.requested = out->requested;
+}
+
 /* Points spy_ops at real: the same name, flags and optional hooks. */
 static void spy_on(const struct strategy_ops *real)
 {
@@ -204,6 +212,7 @@ static void spy_on(const struct strategy_ops *real)
     spy_ops.waiting = spy_waiting;
     spy_ops.peek = spy_peek;
     spy_ops.demand = real->demand ? spy_demand : NULL;
+    spy_ops.steer = real->steer ? spy_steer : NULL;
 }
 
 /* The waiting candies as peek() lists them: distinct, all WAITING. */
@@ -443,6 +452,21 @@ static struct station_report station(const char *spec, uint32_t memory, uint32_t
             else if (rng_below(&r, 10u) == 0)
                 n_offer = d; /* now and then, all it asked for in a row */
         }
+        bool asked = false;
+        if (real->steer) {
+            /* The station's view: nothing on the belt, the worker idle. */
+            struct line_view v = {.tick = step, .rate = 60, .waiting = (uint32_t)L.waiting,
+                                  .belt_ticks = 240};
+            struct kitchen_signal sig = {KITCHEN_NO_LIMIT, KITCHEN_NO_LIMIT};
+            spy_ops.steer(s, &v, &sig);
+            if (sig.requested != KITCHEN_NO_LIMIT) {
+                /* Pull: only what it asked for comes. */
+                if (sig.requested < n_offer)
+                    n_offer = sig.requested;
+                want_offer = want_offer && n_offer > 0;
+                asked = true;
+            }
+        }
         if (want_offer) {
             for (uint32_t k = 0; k < n_offer; k++) {
                 uint32_t id = id_base + (uint32_t)L.offered;
@@ -480,7 +504,7 @@ static struct station_report station(const char *spec, uint32_t memory, uint32_t
                     ck_assert_int_eq(res, !full          ? OFFER_QUEUED
                                           : oldest_variant ? OFFER_DROPPED_OLDEST
                                                            : OFFER_DROPPED_NEWEST);
-                if (real->demand) /* it asked for this one: no excuse to refuse or drop */
+                if (real->demand || asked) /* it asked for this one: no excuse to refuse or drop */
                     ck_assert_msg(res == OFFER_QUEUED, "%s refused or ate candy it asked for",
                                   spec);
                 if (cfg.capacity)
@@ -786,9 +810,10 @@ START_TEST(shift_conformance)
     }
     check_peek(spy);
     /* Each kind of ending is the promised one. */
-    if (ops->demand || is(ops, "drop"))
+    if (ops->demand || is(ops, "drop") || is(ops, "pull") || is(ops, "latest") ||
+        is(ops, "aimd"))
         ck_assert_int_eq(s.outcome, OUTCOME_COMPLETED);
-    if (ops->demand)
+    if (ops->demand || is(ops, "pull"))
         ck_assert_uint_eq(s.stats.dropped, 0);
     if (s.outcome == OUTCOME_OVERFLOW) {
         ck_assert(is(ops, "bounded") || !is(ops, "unbounded"));
@@ -819,6 +844,180 @@ START_TEST(shift_conformance)
 }
 END_TEST
 
+/* ---- the classroom strategies ---------------------------------------- */
+
+/* pull: whatever the load, arrivals and worker, no candy is made (pausable
+ * kitchen) or sent down the belt (unstoppable one) that the worker did not
+ * ask for: at most one candy is ever past the kitchen and not yet wrapped,
+ * and the kitchen only works in a tick the station asked. */
+static const struct {
+    uint32_t rate, bot_rate;
+    bool poisson, unstoppable;
+} pull_loads[] = {
+    {40, 90, false, false},   {600, 90, false, false}, {3000, 2000, true, false},
+    {3000, 0, false, false},  {600, 90, true, true},   {3000, 0, true, true},
+};
+
+START_TEST(pull_makes_only_what_was_asked)
+{
+    struct shift_params p = {.scenario = "classic", .spec = "pull",
+                             .human = pull_loads[_i].bot_rate == 0,
+                             .bot_rate = pull_loads[_i].bot_rate, .rate = pull_loads[_i].rate,
+                             .poisson = pull_loads[_i].poisson,
+                             .unstoppable = pull_loads[_i].unstoppable, .supervisor = true,
+                             .minutes = 5, .seed = 70u + (uint64_t)_i};
+    struct sim_config cfg;
+    struct sim s;
+    struct rng keys;
+    make_config(&p, &cfg);
+    spy_on(cfg.strategy);
+    cfg.strategy = &spy_ops;
+    ledger_init(true);
+    rng_seed(&keys, (uint64_t)_i, 9u);
+    ck_assert_int_eq(sim_init(&s, &cfg), 0);
+    uint64_t asks = 0;
+    while (s.outcome == OUTCOME_RUNNING) {
+        uint64_t produced = s.stats.produced, placed = s.stats.placed;
+        uint64_t held = sim_held_at_kitchen(&s);
+        struct sim_input in;
+        memset(&in, 0, sizeof in);
+        if (cfg.worker.kind == WORKER_HUMAN && rng_below(&keys, 3u) == 0) {
+            in.nkeys = 1;
+            in.keys[0] = s.worker.letter;
+        }
+        L.requested = KITCHEN_NO_LIMIT;
+        sim_step(&s, &in);
+        assert_invariants(&s);
+        ck_assert_msg(L.requested != KITCHEN_NO_LIMIT, "pull did not say what it asks for");
+        asks += L.requested;
+        ck_assert_msg(s.stats.placed - placed <= L.requested,
+                      "tick %llu: %llu candies went down the belt, %u were asked for",
+                      (unsigned long long)s.tick, (unsigned long long)(s.stats.placed - placed),
+                      L.requested);
+        ck_assert_msg(s.stats.placed - s.stats.wrapped <= 1,
+                      "tick %llu: %llu candies on their way or in hand: only one was asked for",
+                      (unsigned long long)s.tick,
+                      (unsigned long long)(s.stats.placed - s.stats.wrapped));
+        if (!p.unstoppable) {
+            ck_assert_msg(s.stats.produced - produced <= (L.requested > held ? L.requested - held : 0),
+                          "tick %llu: the kitchen made candy nobody asked for",
+                          (unsigned long long)s.tick);
+            ck_assert_uint_le(s.stats.produced - s.stats.wrapped, 1);
+        }
+        ck_assert_uint_eq(sim_waiting(&s), 0); /* nothing ever waits */
+    }
+    ck_assert_int_eq(s.outcome, OUTCOME_COMPLETED);
+    ck_assert_uint_eq(s.stats.dropped, 0);
+    ck_assert_uint_gt(s.stats.wrapped, 20);
+    ck_assert_uint_gt(asks, 0);
+    if (p.unstoppable)
+        ck_assert_uint_gt(s.stats.held_max, 100); /* a push source piles up at home */
+    sim_free(&s);
+}
+END_TEST
+
+START_TEST(latest_keeps_the_newest)
+{
+    const struct strategy_ops *ops;
+    struct strategy_config cfg;
+    char err[300];
+    ck_assert_int_eq(strategy_parse_spec("latest", 0, &ops, &cfg, err, sizeof err), 0);
+    ck_assert_int_lt(strategy_parse_spec("latest:3", 0, &ops, &cfg, err, sizeof err), 0);
+    ck_assert_int_eq(strategy_parse_spec("latest", 0, &ops, &cfg, err, sizeof err), 0);
+    void *self = ops->create(&cfg);
+    struct candy eaten, got;
+    ck_assert_int_eq(ops->offer(self, (struct candy){1, 10}, &eaten), OFFER_QUEUED);
+    ck_assert_int_eq(ops->offer(self, (struct candy){2, 20}, &eaten), OFFER_DROPPED_OLDEST);
+    ck_assert_uint_eq(eaten.id, 1);
+    ck_assert_int_eq(ops->offer(self, (struct candy){3, 30}, &eaten), OFFER_DROPPED_OLDEST);
+    ck_assert_uint_eq(eaten.id, 2);
+    ck_assert_uint_eq(ops->waiting(self), 1);
+    ck_assert(ops->take(self, &got));
+    ck_assert_uint_eq(got.id, 3);
+    ck_assert_uint_eq(got.tick, 30);
+    ck_assert(!ops->take(self, &got));
+    ck_assert_int_eq(ops->offer(self, (struct candy){4, 40}, &eaten), OFFER_QUEUED);
+    ops->destroy(self);
+}
+END_TEST
+
+static uint32_t aimd_steer(const struct strategy_ops *ops, void *self, uint64_t tick,
+                           uint32_t rate)
+{
+    struct line_view v = {.tick = tick, .rate = rate, .belt_ticks = 240};
+    struct kitchen_signal sig = {KITCHEN_NO_LIMIT, KITCHEN_NO_LIMIT};
+    ops->steer(self, &v, &sig);
+    ck_assert_uint_eq(sig.requested, KITCHEN_NO_LIMIT); /* a push line */
+    return sig.rate_limit;
+}
+
+/* The window, worked out by hand: it starts at the rate (120); a loss
+ * halves it (60), a second loss within one trip (240 ticks) does not; each
+ * trip without a loss adds STEP (10): 70 at tick 242, 80 at 482; the rate
+ * caps it (75). */
+START_TEST(aimd_halves_on_loss_and_probes_up)
+{
+    const struct strategy_ops *ops;
+    struct strategy_config cfg;
+    char err[300];
+    ck_assert_int_eq(strategy_parse_spec("aimd:2:10", 0, &ops, &cfg, err, sizeof err), 0);
+    ck_assert_int_lt(strategy_parse_spec("aimd:2:0", 0, &ops, &cfg, err, sizeof err), 0);
+    ck_assert_int_lt(strategy_parse_spec("aimd:2:x", 0, &ops, &cfg, err, sizeof err), 0);
+    ck_assert_int_lt(strategy_parse_spec("aimd", 0, &ops, &cfg, err, sizeof err), 0);
+    ck_assert_int_eq(strategy_parse_spec("aimd:2:10", 0, &ops, &cfg, err, sizeof err), 0);
+    void *self = ops->create(&cfg);
+    struct candy eaten;
+    ck_assert_uint_eq(aimd_steer(ops, self, 0, 120), 120);
+    ck_assert_int_eq(ops->offer(self, (struct candy){0, 0}, &eaten), OFFER_QUEUED);
+    ck_assert_int_eq(ops->offer(self, (struct candy){1, 0}, &eaten), OFFER_QUEUED);
+    ck_assert_int_eq(ops->offer(self, (struct candy){2, 0}, &eaten), OFFER_DROPPED_NEWEST);
+    ck_assert_uint_eq(eaten.id, 2);
+    ck_assert_uint_eq(aimd_steer(ops, self, 1, 120), 60);
+    ck_assert_int_eq(ops->offer(self, (struct candy){3, 1}, &eaten), OFFER_DROPPED_NEWEST);
+    ck_assert_uint_eq(aimd_steer(ops, self, 2, 120), 60);
+    ck_assert_uint_eq(aimd_steer(ops, self, 241, 120), 60);
+    ck_assert_uint_eq(aimd_steer(ops, self, 242, 120), 70);
+    ck_assert_uint_eq(aimd_steer(ops, self, 481, 120), 70);
+    ck_assert_uint_eq(aimd_steer(ops, self, 482, 120), 80);
+    ck_assert_uint_eq(aimd_steer(ops, self, 483, 75), 75);
+    ops->destroy(self);
+}
+END_TEST
+
+/* Under overload, AIMD slows a pausable kitchen to about the worker's pace,
+ * so it loses a fraction of what drop:N loses on the same shift, and an
+ * unstoppable kitchen piles its candy up at home instead of on the belt. */
+START_TEST(aimd_finds_the_workers_pace)
+{
+    struct shift_params p = {.scenario = "classic", .spec = "aimd:5", .bot_rate = 60,
+                             .rate = 120, .supervisor = false, .minutes = 10, .seed = 5};
+    struct sim_config cfg;
+    struct sim a, d;
+    make_config(&p, &cfg);
+    run_shift(&a, &cfg);
+    p.spec = "drop:5";
+    make_config(&p, &cfg);
+    run_shift(&d, &cfg);
+    ck_assert_int_eq(a.outcome, OUTCOME_COMPLETED);
+    ck_assert_uint_eq(d.stats.dropped, d.stats.produced - d.stats.wrapped - sim_waiting(&d) -
+                                           sim_on_belt(&d) - sim_in_progress(&d));
+    ck_assert_uint_gt(a.stats.dropped, 0);                      /* it probes, and loses */
+    ck_assert_uint_lt(a.stats.dropped * 5u, d.stats.dropped); /* a fifth of drop's losses */
+    ck_assert_uint_lt(a.stats.produced, d.stats.produced * 2u / 3u); /* the kitchen slowed */
+    ck_assert_uint_ge(a.stats.wrapped * 100u, d.stats.wrapped * 95u); /* and kept the worker busy */
+    sim_free(&a);
+    sim_free(&d);
+    p.spec = "aimd:5";
+    p.unstoppable = true;
+    make_config(&p, &cfg);
+    run_shift(&a, &cfg);
+    ck_assert_int_eq(a.outcome, OUTCOME_COMPLETED);
+    ck_assert_uint_gt(sim_held_at_kitchen(&a), 100);
+    ck_assert_uint_lt(a.stats.dropped * 5u, a.stats.wrapped);
+    sim_free(&a);
+}
+END_TEST
+
 Suite *strategies_suite(void)
 {
     Suite *s = suite_create("strategies");
@@ -844,6 +1043,14 @@ Suite *strategies_suite(void)
     tcase_add_test(tc, drop_oldest_eats_the_oldest);
     tcase_add_test(tc, backpressure_asks_for_room);
     tcase_add_test(tc, unbounded_bursts_past_memory);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("classroom");
+    tcase_set_timeout(tc, 60);
+    tcase_add_loop_test(tc, pull_makes_only_what_was_asked, 0,
+                        (int)(sizeof pull_loads / sizeof pull_loads[0]));
+    tcase_add_test(tc, latest_keeps_the_newest);
+    tcase_add_test(tc, aimd_halves_on_loss_and_probes_up);
+    tcase_add_test(tc, aimd_finds_the_workers_pace);
     suite_add_tcase(s, tc);
     tc = tcase_create("shifts");
     tcase_set_timeout(tc, 60);

@@ -1,7 +1,9 @@
 /* kitchen.c - the producer: makes candy into its pile on the schedule.
  *
  * A pausable kitchen's clock stops while the belt is stopped; an unstoppable
- * one keeps making candy, which piles up until the belt moves again.
+ * one keeps making candy, which piles up until the belt moves again. A
+ * kitchen that may only make so many (pull) keeps the candy it was about to
+ * make for when it is asked again.
  */
 #include "sim_internal.h"
 
@@ -30,13 +32,15 @@ static void produce(struct sim *s)
     s->stats.produced++;
 }
 
-void kitchen_run(struct sim *s, uint32_t rate)
+void kitchen_run(struct sim *s, uint32_t rate, uint64_t max)
 {
     struct kitchen *k = &s->kitchen;
+    uint64_t made = 0;
     if (s->cfg.arrivals == ARRIVALS_FIXED) {
         k->acc += rate;
-        while (k->acc >= TICK_HZ * 60u) {
+        while (k->acc >= TICK_HZ * 60u && made < max) {
             produce(s);
+            made++;
             k->acc -= TICK_HZ * 60u;
         }
         k->clock++;
@@ -48,8 +52,9 @@ void kitchen_run(struct sim *s, uint32_t rate)
         k->last_rate = rate;
     }
     k->clock++;
-    while (k->next_ut <= k->clock * MICROTICKS) {
+    while (k->next_ut <= k->clock * MICROTICKS && made < max) {
         produce(s);
+        made++;
         k->next_ut += poisson_gap(s, rate);
     }
 }

@@ -33,6 +33,8 @@ int sim_init(struct sim *s, const struct sim_config *cfg)
     rng_seed(&s->cosmetic, cfg->seed, 2u);
     kitchen_init(&s->kitchen);
     s->supervisor.pct = 100;
+    s->signal.rate_limit = KITCHEN_NO_LIMIT;
+    s->signal.requested = KITCHEN_NO_LIMIT;
     wait_histogram_init(&s->stats.waits);
 
     s->belt.length = cfg->scenario.belt_s * TICK_HZ;
@@ -91,6 +93,12 @@ uint32_t sim_current_rate(const struct sim *s)
     return rate > SCENARIO_MAX_RATE ? SCENARIO_MAX_RATE : (uint32_t)rate;
 }
 
+uint32_t sim_sending_rate(const struct sim *s)
+{
+    uint32_t rate = sim_current_rate(s);
+    return s->signal.rate_limit < rate ? s->signal.rate_limit : rate;
+}
+
 uint32_t sim_oldest_wait(const struct sim *s)
 {
     struct candy c;
@@ -139,12 +147,31 @@ static bool offer_front(struct sim *s)
     return true;
 }
 
+/* May the belt take a candy from the kitchen's pile this step? Only what
+ * the station asked for (pull), and an unstoppable kitchen's pile only at
+ * the pace the station allows (an adaptive rate). */
+static bool may_place(struct sim *s)
+{
+    const struct kitchen_signal *sig = &s->signal;
+    if (sig->requested != KITCHEN_NO_LIMIT && sig->requested == 0)
+        return false;
+    if (sig->rate_limit == KITCHEN_NO_LIMIT || s->cfg.scenario.source != SOURCE_UNSTOPPABLE)
+        return true;
+    struct belt *b = &s->belt;
+    if (b->pace_acc < TICK_HZ * 60u)
+        b->pace_acc += sig->rate_limit < TICK_HZ * 60u ? sig->rate_limit : TICK_HZ * 60u;
+    if (b->pace_acc < TICK_HZ * 60u)
+        return false;
+    b->pace_acc -= TICK_HZ * 60u;
+    return true;
+}
+
 /* Moves the belt one step: place one candy from the pile, deliver arrivals. */
 static void belt_advance(struct sim *s)
 {
     struct belt *b = &s->belt;
     b->odometer++;
-    if (sim_held_at_kitchen(s) > 0 && b->len < b->cap) {
+    if (sim_held_at_kitchen(s) > 0 && b->len < b->cap && may_place(s)) {
         b->odo[(b->head + b->len) & (b->cap - 1u)] = b->odometer;
         b->len++;
         s->stats.placed++;
@@ -190,6 +217,47 @@ static void record_tick_stats(struct sim *s)
         st->held_max = sim_held_at_kitchen(s);
 }
 
+/* The station tells the kitchen what it wants (strategies with steer()). */
+static void steer(struct sim *s)
+{
+    s->signal.rate_limit = KITCHEN_NO_LIMIT;
+    s->signal.requested = KITCHEN_NO_LIMIT;
+    const struct strategy_ops *ops = s->cfg.strategy;
+    if (!ops->steer)
+        return;
+    struct line_view v = {
+        .tick = s->tick,
+        .rate = sim_current_rate(s),
+        .on_belt = sim_on_belt(s),
+        .held = sim_held_at_kitchen(s),
+        .waiting = sim_waiting(s),
+        .worker_busy = s->worker.busy,
+        .belt_ticks = s->belt.length,
+    };
+    ops->steer(s->buffer, &v, &s->signal);
+}
+
+/* The kitchen makes this tick's candy. A pausable one makes no more than
+ * the station allows: its rate limit, and under pull only what was asked
+ * for and is not already in its pile. An unstoppable one cannot be told. */
+static void run_kitchen(struct sim *s)
+{
+    const struct kitchen_signal *sig = &s->signal;
+    uint32_t rate = sim_current_rate(s);
+    uint64_t max = UINT64_MAX;
+    if (s->cfg.scenario.source == SOURCE_PAUSABLE) {
+        if (sig->rate_limit < rate)
+            rate = sig->rate_limit;
+        if (sig->requested != KITCHEN_NO_LIMIT) {
+            uint64_t held = sim_held_at_kitchen(s);
+            max = sig->requested > held ? sig->requested - held : 0u;
+            if (max == 0)
+                return; /* nobody asked: the kitchen waits, its clock stopped */
+        }
+    }
+    kitchen_run(s, rate, max);
+}
+
 void sim_step(struct sim *s, const struct sim_input *in)
 {
     if (s->outcome != OUTCOME_RUNNING)
@@ -202,9 +270,10 @@ void sim_step(struct sim *s, const struct sim_input *in)
     worker_keys(s, in);
     worker_progress(s);
 
+    steer(s);
     s->belt.moving = belt_may_move(s);
     if (s->belt.moving || s->cfg.scenario.source == SOURCE_UNSTOPPABLE)
-        kitchen_run(s, sim_current_rate(s));
+        run_kitchen(s);
     if (s->belt.moving)
         belt_advance(s);
     if (s->outcome == OUTCOME_RUNNING)

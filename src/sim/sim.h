@@ -98,6 +98,7 @@ struct belt {
     uint32_t length;          /* odometer units from kitchen to station */
     uint32_t odometer;        /* distance moved so far (stops with the belt) */
     bool moving;              /* did it move this tick */
+    uint32_t pace_acc;        /* paced sending: rate accumulated toward 3600 */
 };
 
 struct sim_stats {
@@ -133,6 +134,7 @@ struct sim {
     uint64_t last_drop_tick;  /* when candy was last eaten (0: never) */
     uint64_t last_drop_id;    /* which */
     uint64_t events_hash;     /* rolling hash of everything that happened */
+    struct kitchen_signal signal; /* what the station told the kitchen this tick */
 };
 
 /* Sets up a shift. Returns 0, or -1 if memory ran out. */
@@ -150,6 +152,7 @@ uint32_t sim_on_belt(const struct sim *s);
 uint32_t sim_in_progress(const struct sim *s);
 uint32_t sim_visible_backlog(const struct sim *s); /* what the supervisor can see waiting */
 uint32_t sim_current_rate(const struct sim *s);  /* belt rate per minute, with speed-ups */
+uint32_t sim_sending_rate(const struct sim *s);  /* that, within the station's rate limit */
 uint32_t sim_oldest_wait(const struct sim *s);   /* ticks the oldest waiting candy has waited */
 int64_t sim_score(const struct sim *s);
 bool sim_conserved(const struct sim *s);         /* produced == all the places candy can be */

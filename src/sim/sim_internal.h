@@ -21,9 +21,10 @@ enum event_kind {
 /* Folds one event into the rolling history hash. */
 void sim_note(struct sim *s, enum event_kind kind, uint64_t value);
 
-/* Kitchen: makes this tick's candies into the pile when it may run. */
+/* Kitchen: makes this tick's candies into the pile when it may run, at
+ * most max of them (UINT64_MAX: as many as are due). */
 void kitchen_init(struct kitchen *k);
-void kitchen_run(struct sim *s, uint32_t rate);
+void kitchen_run(struct sim *s, uint32_t rate, uint64_t max);
 
 /* Worker: keys, progress on the candy in hand, and taking the next one. */
 void worker_keys(struct sim *s, const struct sim_input *in);

@@ -15,8 +15,9 @@
 
 #include "candy.h"
 
-#define STRATEGY_API_VERSION 1
+#define STRATEGY_API_VERSION 2
 #define STRATEGY_MAX_CAPACITY 100000000u
+#define KITCHEN_NO_LIMIT UINT32_MAX
 
 /* What became of a candy offered at the station. */
 enum offer_result {
@@ -32,6 +33,29 @@ enum offer_result {
 struct strategy_config {
     uint32_t capacity; /* N; for unbounded, the memory limit (0 = none) */
     uint32_t variant;  /* strategy-specific choice, e.g. which candy drop eats */
+};
+
+/* What the station can see of the line at the start of a tick (steer()). */
+struct line_view {
+    uint64_t tick;      /* ticks since the shift began */
+    uint32_t rate;      /* what the kitchen is told to make per minute (schedule, speed-ups) */
+    uint32_t on_belt;   /* candies riding the belt */
+    uint64_t held;      /* made but not yet on the belt (the kitchen's pile) */
+    uint32_t waiting;   /* in this strategy's buffer */
+    bool worker_busy;   /* a candy is in the worker's hands */
+    uint32_t belt_ticks; /* how long a candy rides the belt: the line's round trip */
+};
+
+/* What the station tells the kitchen for one tick (steer()). */
+struct kitchen_signal {
+    /* The most candies per minute the kitchen may send. A pausable kitchen
+     * makes no more; an unstoppable one makes candy anyway, and the belt
+     * takes it from the pile at this pace. KITCHEN_NO_LIMIT: no limit. */
+    uint32_t rate_limit;
+    /* Pull: candies the station has asked for and not yet received. Only
+     * these may go on the belt, and a pausable kitchen makes nothing else.
+     * KITCHEN_NO_LIMIT: a push line, nobody asks. */
+    uint32_t requested;
 };
 
 struct strategy_ops {
@@ -63,6 +87,11 @@ struct strategy_ops {
      * belt only moves while this is above zero. NULL: a push line, the belt
      * never stops for this strategy. */
     uint32_t (*demand)(const void *self);
+    /* Optional (interface version 2). Called once a tick, before the
+     * kitchen runs: how the station steers the kitchen (pull requests, an
+     * adaptive rate). out arrives filled with KITCHEN_NO_LIMIT. NULL: the
+     * kitchen follows its schedule. */
+    void (*steer)(void *self, const struct line_view *line, struct kitchen_signal *out);
 };
 
 #endif

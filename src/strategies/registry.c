@@ -12,12 +12,18 @@ extern const struct strategy_ops backpressure_strategy;
 extern const struct strategy_ops bounded_strategy;
 extern const struct strategy_ops drop_strategy;
 extern const struct strategy_ops unbounded_strategy;
+extern const struct strategy_ops pull_strategy;
+extern const struct strategy_ops latest_strategy;
+extern const struct strategy_ops aimd_strategy;
 
 const struct strategy_ops *const strategy_registry[] = {
     &backpressure_strategy,
     &unbounded_strategy,
     &bounded_strategy,
     &drop_strategy,
+    &pull_strategy,
+    &latest_strategy,
+    &aimd_strategy,
     NULL,
 };
 

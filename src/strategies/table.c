@@ -77,3 +77,15 @@ int table_configure_capacity(const char *args, const char *usage, struct strateg
     cfg->variant = 0;
     return 0;
 }
+
+int table_configure_fixed(const char *args, const char *usage, uint32_t capacity,
+                          struct strategy_config *cfg, char *err, size_t errlen)
+{
+    if (args) {
+        snprintf(err, errlen, "takes no settings: %s", usage);
+        return -1;
+    }
+    cfg->capacity = capacity;
+    cfg->variant = 0;
+    return 0;
+}

@@ -29,4 +29,9 @@ const char *table_parse_capacity(const char *args, const char *usage, uint32_t *
 int table_configure_capacity(const char *args, const char *usage, struct strategy_config *cfg,
                              char *err, size_t errlen);
 
+/* configure() for strategies that take no settings and keep a table of a
+ * fixed size: "pull", "latest". */
+int table_configure_fixed(const char *args, const char *usage, uint32_t capacity,
+                          struct strategy_config *cfg, char *err, size_t errlen);
+
 #endif

@@ -12,9 +12,16 @@ static const struct strategy_ops *chosen(const struct menu *m)
     return strategy_registry[m->strategy];
 }
 
+/* A table of N places: the spec's form says so ("drop:N[...]"). */
 static bool has_capacity(const struct strategy_ops *ops)
 {
-    return strcmp(ops->name, "unbounded") != 0;
+    return strncmp(ops->usage + strlen(ops->name), ":N", 2) == 0;
+}
+
+/* Hats: the hidden buffer whose size is --memory. */
+static bool has_hats(const struct strategy_ops *ops)
+{
+    return ops->hidden && !has_capacity(ops);
 }
 
 void menu_init(struct menu *m, const struct options *o, const struct scenario *current)
@@ -49,7 +56,7 @@ void menu_init(struct menu *m, const struct options *o, const struct scenario *c
                 m->strategy = i;
         if (has_capacity(ops))
             m->capacity = cfg.capacity;
-        else
+        else if (has_hats(ops))
             m->memory = cfg.capacity;
         m->drop_oldest = strcmp(ops->name, "drop") == 0 && cfg.variant == 1;
     }
@@ -94,9 +101,9 @@ static void change(struct menu *m, int delta)
         m->strategy = (m->strategy + nstrat + (delta > 0 ? 1u : nstrat - 1u)) % nstrat;
         break;
     case ROW_CAPACITY:
-        if (!has_capacity(chosen(m)))
+        if (has_hats(chosen(m)))
             step(&m->memory, delta, 0, 100000);
-        else
+        else if (has_capacity(chosen(m)))
             step(&m->capacity, delta, 1, 1000);
         break;
     case ROW_SCENARIO:
@@ -186,6 +193,8 @@ void menu_draw(const struct view *v, const struct menu *m)
                                               ? (m->drop_oldest ? "eat the oldest (o)" : "eat the newest (o)")
                                               : "places on the table");
         row(v, m, ROW_CAPACITY, 6, "Capacity", value, note);
+    } else if (!has_hats(ops)) {
+        row(v, m, ROW_CAPACITY, 6, "Capacity", "-", "set by the strategy");
     } else {
         if (m->memory)
             snprintf(value, sizeof value, "%u", m->memory);
