@@ -8,7 +8,7 @@
 set -eu
 
 play="make gcc libc6-dev pkg-config libncurses-dev"
-test="$play check tmux procps asciinema bsdutils"
+test="$play check tmux procps asciinema bsdutils libxml2-utils"
 ci="$test clang"
 
 case "${1:-play}" in

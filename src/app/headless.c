@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atomic_file.h"
+#include "chart.h"
+#include "chart_svg.h"
+#include "chart_text.h"
 #include "report.h"
 #include "shift.h"
 
@@ -46,46 +50,101 @@ bool headless_out_of_memory(const struct sim *s)
     return true;
 }
 
-static bool csv_second(const struct sim *s, void *ctx)
+/* What a headless run does after each second of game time. */
+struct each_second {
+    FILE *csv;              /* --report csv goes here, or NULL */
+    struct series *series;  /* samples for the charts, or NULL */
+    uint32_t every;         /* seconds between samples */
+    bool no_memory;         /* a sample found no memory: the run stopped */
+};
+
+static bool each_second(const struct sim *s, void *ctx)
 {
-    headless_csv_row(s, ctx);
-    return !ferror((FILE *)ctx);
+    struct each_second *e = ctx;
+    if (e->series && chart_sample(e->series, s, e->every) < 0) {
+        e->no_memory = true;
+        return false;
+    }
+    if (e->csv)
+        headless_csv_row(s, e->csv);
+    return !e->csv || !ferror(e->csv);
+}
+
+/* The chart of one finished shift. */
+static struct chart_run chart_run_of(const struct sim *s, const struct series *series)
+{
+    struct chart_run r = {s->cfg.strategy_spec, series, s->outcome, s->tick};
+    return r;
 }
 
 int headless_run(const struct options *o, const struct scenario *sc)
 {
     struct sim_config cfg;
     struct sim s;
-    char err[300];
+    char err[1200];
     if (shift_config(o, sc, NULL, false, &cfg, err, sizeof err) < 0) {
+        fprintf(stderr, "candyline: %s\n", err);
+        return 2;
+    }
+    struct atomic_file chart;
+    if (o->chart && atomic_open(&chart, o->chart, "--chart", err, sizeof err) < 0) {
         fprintf(stderr, "candyline: %s\n", err);
         return 2;
     }
     struct recorder rec;
     if (o->record && recorder_open(&rec, o->record, &cfg, o->scenario, err, sizeof err) < 0) {
         fprintf(stderr, "candyline: %s\n", err);
+        if (o->chart)
+            atomic_discard(&chart);
         return 2;
     }
+    struct series series;
+    series_init(&series);
+    struct each_second each = {o->report == REPORT_CSV ? stdout : NULL,
+                               o->chart ? &series : NULL, chart_every(cfg.minutes * 60u), false};
     if (o->report == REPORT_CSV)
         report_csv_header(stdout);
-    int rc = headless_simulate(&s, &cfg, o->report == REPORT_CSV ? csv_second : NULL, stdout,
+    int rc = headless_simulate(&s, &cfg, each.csv || each.series ? each_second : NULL, &each,
                                o->record ? &rec : NULL);
-    if (rc < 0) {
+    if (rc < 0 || each.no_memory) {
         if (o->record)
             recorder_discard(&rec);
+        if (o->chart)
+            atomic_discard(&chart);
+        if (rc == 0)
+            sim_free(&s);
+        series_free(&series);
         fprintf(stderr, "candyline: out of memory\n");
         return 2;
     }
     if (headless_out_of_memory(&s)) {
         if (o->record)
             recorder_discard(&rec);
+        if (o->chart)
+            atomic_discard(&chart);
         sim_free(&s);
+        series_free(&series);
         return 2;
     }
     if (o->record && recorder_finish(&rec, &s, err, sizeof err) < 0) {
         fprintf(stderr, "candyline: %s\n", err);
+        if (o->chart)
+            atomic_discard(&chart);
         sim_free(&s);
+        series_free(&series);
         return 2;
+    }
+    if (o->chart) {
+        struct chart_setup setup;
+        char worker[48];
+        chart_setup_from(&setup, &cfg, worker, sizeof worker);
+        struct chart_run run = chart_run_of(&s, &series);
+        rc = chart_svg_save(&chart, &setup, &run, 1);
+        series_free(&series);
+        if (rc != 0) {
+            sim_free(&s);
+            return rc;
+        }
     }
     if (o->report == REPORT_JSON)
         report_json(stdout, &s);
@@ -140,6 +199,11 @@ int compare_run(const struct options *o, const struct scenario *sc)
         fprintf(stderr, "candyline: --compare: expected a comma-separated list of strategies\n");
         return 2;
     }
+    struct atomic_file chart;
+    if (o->chart && atomic_open(&chart, o->chart, "--chart", err, sizeof err) < 0) {
+        fprintf(stderr, "candyline: %s\n", err);
+        return 2;
+    }
     char worker[48];
     worker_format(&cfgs[0].worker, worker, sizeof worker);
     if (o->report == REPORT_JSON)
@@ -152,16 +216,35 @@ int compare_run(const struct options *o, const struct scenario *sc)
                cfgs[0].supervisor ? "" : ", no supervisor", rate_note(&cfgs[0]), "strategy",
                "outcome", "made",
                "wrapped", "eaten", "stale", "max buf", "mean s", "p99 s", "score");
+    /* The charts need each shift's series: the text one under the table,
+     * the SVG with --chart. */
+    bool charts = o->chart || o->report != REPORT_JSON;
+    struct series series[16];
+    struct chart_run runs[16];
+    struct chart_setup setup;
+    bool chart_open = o->chart != NULL;
+    int status = 0;
+    for (size_t i = 0; i < n; i++)
+        series_init(&series[i]);
     for (size_t i = 0; i < n; i++) {
         struct sim s;
-        if (headless_simulate(&s, &cfgs[i], NULL, NULL, NULL) < 0) {
+        struct each_second each = {NULL, charts ? &series[i] : NULL,
+                                   chart_every(cfgs[i].minutes * 60u), false};
+        int rc = headless_simulate(&s, &cfgs[i], charts ? each_second : NULL, &each, NULL);
+        if (rc < 0 || each.no_memory) {
+            if (rc == 0)
+                sim_free(&s);
             fprintf(stderr, "candyline: out of memory\n");
-            return 2;
+            status = 2;
+            goto out;
         }
         if (headless_out_of_memory(&s)) {
             sim_free(&s);
-            return 2;
+            status = 2;
+            goto out;
         }
+        runs[i] = chart_run_of(&s, &series[i]);
+        runs[i].strategy = cfgs[i].strategy_spec; /* s.cfg goes with s */
         if (o->report == REPORT_JSON) {
             report_json(stdout, &s);
             if (i + 1 < n)
@@ -177,7 +260,21 @@ int compare_run(const struct options *o, const struct scenario *sc)
         }
         sim_free(&s);
     }
+    chart_setup_from(&setup, &cfgs[0], worker, sizeof worker);
     if (o->report == REPORT_JSON)
         fputs("]\n", stdout);
+    else
+        chart_text(stdout, &setup, runs, n, !o->ascii && chart_text_utf8_locale());
+    if (chart_open) {
+        status = chart_svg_save(&chart, &setup, runs, n);
+        chart_open = false; /* saved, or discarded */
+    }
+out:
+    if (chart_open)
+        atomic_discard(&chart);
+    for (size_t i = 0; i < n; i++)
+        series_free(&series[i]);
+    if (status)
+        return status;
     return fflush(stdout) == 0 ? 0 : 2;
 }

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "atomic_file.h"
+#include "chart_svg.h"
 #include "headless.h"
 #include "parse_number.h"
 #include "report.h"
@@ -319,28 +321,60 @@ int replay_headless(const struct options *o)
         replay_free(&r);
         return 2;
     }
-    if (check_keys(&r, &s) < 0) {
+    struct atomic_file chart;
+    int bad = check_keys(&r, &s);
+    if (bad == 0 && o->chart && atomic_open(&chart, o->chart, "--chart", err, sizeof err) < 0) {
+        fprintf(stderr, "candyline: %s\n", err);
+        bad = -1;
+    }
+    if (bad < 0) {
         replay_player_free(&p);
         sim_free(&s);
         replay_free(&r);
         return 2;
     }
+    struct series series;
+    series_init(&series);
+    uint32_t every = chart_every(cfg.minutes * 60u);
+    bool no_memory = false;
     if (o->report == REPORT_CSV)
         report_csv_header(stdout);
-    while (s.outcome == OUTCOME_RUNNING) {
+    while (s.outcome == OUTCOME_RUNNING && !no_memory) {
         struct sim_input in;
         replay_player_before_step(&p, &s, &in);
         sim_step(&s, &in);
-        if (o->report == REPORT_CSV && (s.tick % TICK_HZ == 0 || s.outcome != OUTCOME_RUNNING))
+        bool second = s.tick % TICK_HZ == 0 || s.outcome != OUTCOME_RUNNING;
+        if (o->report == REPORT_CSV && second)
             headless_csv_row(&s, stdout);
+        if (o->chart && second && chart_sample(&series, &s, every) < 0)
+            no_memory = true;
     }
-    if (headless_out_of_memory(&s)) {
+    if (no_memory || headless_out_of_memory(&s)) {
+        if (no_memory)
+            fprintf(stderr, "candyline: out of memory\n");
+        if (o->chart)
+            atomic_discard(&chart);
+        series_free(&series);
         replay_player_free(&p);
         sim_free(&s);
         replay_free(&r);
         return 2;
     }
     bool ok = replay_player_finish(&p, &s);
+    if (o->chart) {
+        struct chart_setup setup;
+        char worker[48];
+        chart_setup_from(&setup, &cfg, worker, sizeof worker);
+        struct chart_run run = {cfg.strategy_spec, &series, s.outcome, s.tick};
+        int rc = chart_svg_save(&chart, &setup, &run, 1);
+        series_free(&series);
+        if (rc != 0) {
+            replay_player_free(&p);
+            sim_free(&s);
+            replay_free(&r);
+            return rc;
+        }
+    }
     if (o->report == REPORT_JSON)
         report_json(stdout, &s);
     else if (o->report == REPORT_TEXT || (o->report == REPORT_NONE && !o->verify))
