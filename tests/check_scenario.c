@@ -1,6 +1,6 @@
-/* check_scenario.c - scenario files: the built-in classic and lab, the
- * defaults, the text format, every error naming "FILE:LINE:", loading from
- * a path, validation and the rate schedule. */
+/* check_scenario.c - scenario files: the built-ins (classic, lab and the
+ * classroom ones), the defaults, the text format, every error naming
+ * "FILE:LINE:", loading from a path, validation and the rate schedule. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +63,98 @@ START_TEST(builtin_lab)
     ck_assert_uint_eq(sc.nphases, 1);
     ck_assert_uint_eq(sc.phases[0].start_s, 0);
     ck_assert_uint_eq(sc.phases[0].rate, 60);
+}
+END_TEST
+
+/* The classroom scenarios: each loads, validates and has the shape its
+ * lesson depends on (check_scenario_winners.c checks who wins). */
+static void load_builtin(const char *name)
+{
+    ck_assert_msg(scenario_load(name, &sc, err, sizeof err) == 0, "%s: %s", name, err);
+    ck_assert_str_eq(sc.name, name);
+    ck_assert_int_eq(scenario_validate(&sc, err, sizeof err), 0);
+    ck_assert(sc.title[0] != '\0');
+    /* The menu shows the about line from column 4 of an 80-column screen. */
+    ck_assert(sc.about[0] != '\0' && strlen(sc.about) <= 76);
+    ck_assert(!sc.supervisor);
+    ck_assert_int_eq(sc.arrivals, ARRIVALS_POISSON);
+    ck_assert_int_gt(sc.score_wrapped, 0);
+    ck_assert_int_le(sc.score_dropped, 0);
+    ck_assert_int_lt(sc.score_stale, 0);
+    ck_assert_int_lt(sc.score_failed, 0);
+}
+
+START_TEST(builtin_button_mashing)
+{
+    load_builtin("button-mashing");
+    ck_assert_int_eq(sc.source, SOURCE_UNSTOPPABLE);
+    ck_assert_uint_eq(sc.minutes, 3);
+    ck_assert_uint_eq(sc.deadline_s, 1);
+    ck_assert_uint_eq(sc.bot_rate, 240);
+    /* Calm and burst by turns, 15 s a round, to the end of the shift. */
+    ck_assert_uint_eq(sc.nphases, 24);
+    uint64_t rate_seconds = 0; /* sum of rate x seconds: presses x 60 */
+    for (unsigned i = 0; i < sc.nphases; i++) {
+        ck_assert_uint_eq(sc.phases[i].start_s, (i / 2) * 15 + (i % 2) * 13);
+        ck_assert_uint_eq(sc.phases[i].rate, i % 2 ? 600 : 60);
+        rate_seconds += (uint64_t)sc.phases[i].rate * (i % 2 ? 2 : 13);
+    }
+    /* On average the game keeps up (132 presses a minute against 240);
+     * only the bursts overwhelm it. */
+    ck_assert_uint_eq(rate_seconds / 60 / sc.minutes, 132);
+    ck_assert_uint_lt(132, sc.bot_rate);
+    ck_assert_uint_gt(sc.phases[1].rate, sc.bot_rate);
+    /* A late press costs more than an ignored one. */
+    ck_assert_int_lt(sc.score_wrapped + sc.score_stale, sc.score_dropped);
+}
+END_TEST
+
+START_TEST(builtin_traffic_spike)
+{
+    load_builtin("traffic-spike");
+    ck_assert_int_eq(sc.source, SOURCE_PAUSABLE);
+    ck_assert_uint_eq(sc.minutes, 5);
+    ck_assert_uint_eq(sc.belt_s, 2);
+    ck_assert_uint_eq(sc.deadline_s, 2);
+    ck_assert_uint_eq(sc.bot_rate, 90);
+    ck_assert_uint_eq(sc.memory, 100);
+    static const struct phase want[] = {{0, 60}, {60, 270}, {120, 60}};
+    ck_assert_uint_eq(sc.nphases, 3);
+    for (unsigned i = 0; i < 3; i++) {
+        ck_assert_uint_eq(sc.phases[i].start_s, want[i].start_s);
+        ck_assert_uint_eq(sc.phases[i].rate, want[i].rate);
+    }
+    /* The worker handles the normal load; the spike is several times it. */
+    ck_assert_uint_lt(sc.phases[0].rate, sc.bot_rate);
+    ck_assert_uint_ge(sc.phases[1].rate, 3 * sc.bot_rate);
+    /* Too late is as bad as refused. */
+    ck_assert_int_eq(sc.score_wrapped + sc.score_stale, sc.score_dropped);
+}
+END_TEST
+
+START_TEST(builtin_video_streaming)
+{
+    load_builtin("video-streaming");
+    ck_assert_int_eq(sc.source, SOURCE_UNSTOPPABLE);
+    ck_assert_uint_eq(sc.minutes, 3);
+    ck_assert_uint_eq(sc.deadline_s, 1);
+    ck_assert_uint_eq(sc.bot_rate, 120);
+    /* One steady rate, more than the decoder shows. */
+    ck_assert_uint_eq(sc.nphases, 1);
+    ck_assert_uint_eq(sc.phases[0].rate, 150);
+    ck_assert_uint_gt(sc.phases[0].rate, sc.bot_rate);
+    /* A late frame is far worse than a skipped one. */
+    ck_assert_int_le(sc.score_wrapped + sc.score_stale, 10 * sc.score_dropped);
+}
+END_TEST
+
+/* Replays pin these: classic and lab must never change. */
+START_TEST(builtin_hashes_pinned)
+{
+    ck_assert_int_eq(scenario_load("classic", &sc, err, sizeof err), 0);
+    ck_assert_uint_eq(scenario_hash(&sc), 0x5b7c5e5732c935f9ull);
+    ck_assert_int_eq(scenario_load("lab", &sc, err, sizeof err), 0);
+    ck_assert_uint_eq(scenario_hash(&sc), 0x2a04723950521d61ull);
 }
 END_TEST
 
@@ -390,6 +482,10 @@ Suite *scenario_suite(void)
     tcase_add_test(tc, builtin_classic);
     tcase_add_test(tc, builtin_lab);
     tcase_add_test(tc, every_builtin_parses);
+    tcase_add_test(tc, builtin_button_mashing);
+    tcase_add_test(tc, builtin_traffic_spike);
+    tcase_add_test(tc, builtin_video_streaming);
+    tcase_add_test(tc, builtin_hashes_pinned);
     tcase_add_test(tc, defaults);
     suite_add_tcase(s, tc);
     tc = tcase_create("format");
