@@ -3,6 +3,8 @@
 
 #include "shift_view.h"
 
+#define HELP_TAB_LINE 10 /* the row of help_lines that names Tab */
+
 static const char *const help_lines[] = {
     "HOW TO PLAY",
     "",
@@ -20,7 +22,7 @@ static const char *const help_lines[] = {
     "Press any key to go back to work.",
 };
 
-void help_draw(const struct view *v)
+void help_draw(const struct view *v, bool panel_locked)
 {
     int n = (int)(sizeof help_lines / sizeof help_lines[0]);
     int w = 70, h = n + 2;
@@ -36,6 +38,9 @@ void help_draw(const struct view *v)
     for (int row = 0; row < h; row++)
         mvhline(y + row, x, ' ', w < COLS ? w : COLS);
     for (int i = 0; i < n; i++)
-        draw_text(y + 1 + i, x + 2, "%s", help_lines[i]);
+        draw_text(y + 1 + i, x + 2, "%s",
+                  panel_locked && i == HELP_TAB_LINE
+                      ? "  letters  wrap        Tab  off: panel hidden    p  pause"
+                      : help_lines[i]);
     attroff(view_attr(v, PAIR_TITLE, A_REVERSE));
 }

@@ -62,6 +62,7 @@ void menu_init(struct menu *m, const struct options *o, const struct scenario *c
     }
     if (o->memory_given)
         m->memory = o->memory;
+    m->panel_locked = o->panel == PANEL_HIDDEN;
     if (o->worker_given && o->worker.kind == WORKER_BOT) {
         m->bot = true;
         m->bot_rate = o->worker.rate;
@@ -222,7 +223,10 @@ void menu_draw(const struct view *v, const struct menu *m)
     draw_text(16, 4, "%s", sc->about);
 
     draw_text(18, 4, "In the game: type the letter on the candy in your hands to wrap it.");
-    draw_text(19, 4, "Tab shows the supervisor panel, p pauses, ? helps, q ends the shift.");
+    if (m->panel_locked)
+        draw_text(19, 4, "The supervisor panel stays hidden this round. p pauses, ? helps.");
+    else
+        draw_text(19, 4, "Tab shows the supervisor panel, p pauses, ? helps, q ends the shift.");
 
     attron(A_REVERSE);
     mvhline(LINES - 1, 0, ' ', COLS);

@@ -26,6 +26,7 @@ struct menu {
     bool bot;             /* a bot worker instead of the keyboard */
     uint32_t bot_rate;    /* its rate per minute */
     int row;              /* the highlighted row */
+    bool panel_locked;    /* --panel hidden: the panel stays hidden this round */
 };
 
 /* Fills the menu from the command line; current is the scenario it named. */

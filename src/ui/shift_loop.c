@@ -1,8 +1,9 @@
 /* shift_loop.c - a shift on screen in real time (see shift_loop.h).
  *
  * Time: the simulation runs at 60 ticks per second of wall time (times the
- * speed, in a replay) while the shift is on screen and running; pausing,
- * help, a too-small terminal or a suspended process freeze the game clock.
+ * speed, in a replay or a bot's shift) while the shift is on screen and
+ * running; pausing, help, a too-small terminal or a suspended process
+ * freeze the game clock.
  * While nothing moves the loop blocks on input with no timeout, so an idle
  * game uses no CPU.
  */
@@ -12,6 +13,8 @@
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "key_screen.h"
 
 #define MAX_CATCH_UP_NS 100000000ull /* a longer gap (suspend, lag) is not played back */
 #define TICK_NS (1000000000ull / TICK_HZ)
@@ -48,6 +51,12 @@ void shift_loop_free(struct shift_loop *l)
         active = NULL;
     series_free(&l->series);
     sim_free(&l->s);
+}
+
+void shift_loop_panel(struct shift_loop *l, enum panel_mode mode)
+{
+    l->scr.panel = mode == PANEL_SHOWN;
+    l->scr.panel_locked = mode == PANEL_HIDDEN;
 }
 
 void shift_loop_step(struct shift_loop *l, struct sim_input *in)
@@ -101,15 +110,22 @@ void shift_loop_news(struct shift_loop *l)
         scr->message_pair = PAIR_BAD;
 }
 
-static bool too_small(void)
+/* Doubles or halves the speed within x1 to x32. */
+static void change_speed(struct shift_loop *l, bool faster)
 {
-    return COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES;
+    if (faster)
+        l->speed = l->speed < REPLAY_MAX_SPEED ? l->speed * 2u : REPLAY_MAX_SPEED;
+    else
+        l->speed = l->speed > 1u ? l->speed / 2u : 1u;
 }
 
 /* The game: one key during the shift. Returns false when the shift should
- * give way to the summary. */
-static bool game_key(int ch, struct shift_screen *scr, struct sim_input *in, const struct sim *s)
+ * give way to the summary. A bot's shift also takes +/- for its speed. */
+static bool game_key(int ch, struct shift_loop *l, struct sim_input *in)
 {
+    struct shift_screen *scr = &l->scr;
+    const struct sim *s = &l->s;
+    bool bot = s->cfg.worker.kind == WORKER_BOT;
     if (ch == KEY_RESIZE)
         return true;
     if (s->outcome != OUTCOME_RUNNING)
@@ -120,7 +136,11 @@ static bool game_key(int ch, struct shift_screen *scr, struct sim_input *in, con
     }
     int key = ch < 128 ? tolower(ch) : ch;
     if (key == '\t')
-        scr->panel = !scr->panel;
+        scr->panel = !scr->panel && !scr->panel_locked;
+    else if (bot && (key == '+' || key == '=' || key == KEY_RIGHT))
+        change_speed(l, true);
+    else if (bot && (key == '-' || key == KEY_LEFT))
+        change_speed(l, false);
     else if (key == 'p' || (key == 27 && scr->paused))
         scr->paused = !scr->paused;
     else if (key == '?')
@@ -155,7 +175,7 @@ static void replay_key(int ch, struct shift_loop *l, struct replay_wish *w)
     }
     switch (ch < 128 ? tolower(ch) : ch) {
     case '\t':
-        scr->panel = !scr->panel;
+        scr->panel = !scr->panel && !scr->panel_locked;
         break;
     case ' ':
     case 'p':
@@ -173,11 +193,11 @@ static void replay_key(int ch, struct shift_loop *l, struct replay_wish *w)
     case '+':
     case '=':
     case KEY_RIGHT:
-        l->speed = l->speed < REPLAY_MAX_SPEED ? l->speed * 2u : REPLAY_MAX_SPEED;
+        change_speed(l, true);
         break;
     case '-':
     case KEY_LEFT:
-        l->speed = l->speed > 1u ? l->speed / 2u : 1u;
+        change_speed(l, false);
         break;
     case 'e':
     case KEY_END:
@@ -195,8 +215,21 @@ static void replay_key(int ch, struct shift_loop *l, struct replay_wish *w)
 static void replay_keys_line(struct shift_loop *l)
 {
     snprintf(l->scr.keys, sizeof l->scr.keys,
-             "REPLAY x%-2u  Space %s  . step  +/- speed  e end  Tab panel  q leave", l->speed,
-             l->scr.paused ? "play " : "pause");
+             "REPLAY x%-2u  Space %s  . step  +/- speed  e end  %s  q leave", l->speed,
+             l->scr.paused ? "play " : "pause",
+             l->scr.panel_locked ? "panel hidden" : "Tab panel");
+}
+
+/* A bot's shift: the game's keys, and the speed. */
+static void bot_keys_line(struct shift_loop *l)
+{
+    const struct shift_screen *scr = &l->scr;
+    snprintf(l->scr.keys, sizeof l->scr.keys,
+             "bot x%-2u  +/- speed  %s  p %s  ? help  q end shift", l->speed,
+             scr->panel_locked ? "panel hidden this round"
+             : scr->panel      ? "Tab hide panel"
+                               : "Tab show panel",
+             scr->paused ? "resume" : "pause");
 }
 
 enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
@@ -216,7 +249,7 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
             dirty = true;
             if (l->player)
                 replay_key(ch, l, &wish);
-            else if (!game_key(ch, &l->scr, &in, s))
+            else if (!game_key(ch, l, &in))
                 to_summary = true;
         }
         if (wish.leave)
@@ -227,7 +260,7 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
         }
         uint64_t now = term_now_ns(), dt = now - last;
         last = now;
-        bool running = !l->scr.paused && !l->scr.help && !too_small() &&
+        bool running = !l->scr.paused && !l->scr.help && !screen_too_small() &&
                        s->outcome == OUTCOME_RUNNING;
         uint64_t before = s->tick;
         if (running) {
@@ -250,8 +283,10 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
         }
         if (l->player)
             replay_keys_line(l);
+        else if (s->cfg.worker.kind == WORKER_BOT)
+            bot_keys_line(l);
         if (dirty) {
-            if (too_small())
+            if (screen_too_small())
                 enlarge_draw();
             else
                 shift_view_draw(v, s, &l->series, &l->scr);

@@ -20,7 +20,7 @@ struct shift_loop {
     struct shift_screen scr;      /* panel, pause, help, message */
     struct recorder *rec;         /* recording the shift, or NULL */
     struct replay_player *player; /* a replay's inputs replace the keyboard, or NULL */
-    unsigned speed;               /* game ticks per tick of wall time (replays: 1 to 32) */
+    unsigned speed;               /* game ticks per tick of wall time (replays, bots: 1 to 32) */
     uint32_t visits;              /* supervisor visits already announced */
     uint64_t dropped;             /* drops already announced */
 };
@@ -33,6 +33,9 @@ enum loop_end {
 /* Sets up a shift. Returns 0, or -1 if memory ran out. */
 int shift_loop_init(struct shift_loop *l, const struct sim_config *cfg);
 void shift_loop_free(struct shift_loop *l);
+
+/* Sets up the panel as --panel asks: shown, or hidden with Tab off. */
+void shift_loop_panel(struct shift_loop *l, enum panel_mode mode);
 
 /* Advances one tick. In a replay its inputs replace *in. */
 void shift_loop_step(struct shift_loop *l, struct sim_input *in);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "../app/report.h"
+#include "key_screen.h"
 #include "shift_loop.h"
 
 static const char *verdict(const struct sim *s, int *pair)
@@ -118,27 +119,32 @@ void summary_draw(const struct view *v, const struct sim *s, const struct series
     attroff(A_REVERSE);
 }
 
+struct summary_screen {
+    const struct view *v;
+    const struct sim *s;
+    const struct series *series;
+};
+
+static void summary_screen_draw(void *ctx)
+{
+    const struct summary_screen *sc = ctx;
+    summary_draw(sc->v, sc->s, sc->series);
+}
+
+/* 1: back to the title; 2: leave. */
+static int summary_key(void *ctx, int ch, bool small)
+{
+    (void)ctx;
+    (void)small;
+    if (ch == 'q' || ch == 'Q')
+        return 2;
+    if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
+        return 1;
+    return 0;
+}
+
 bool summary_run(const struct view *v, const struct sim *s, const struct series *series)
 {
-    bool dirty = true;
-    for (;;) {
-        ui_check_signals();
-        if (dirty) {
-            if (COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES)
-                enlarge_draw();
-            else
-                summary_draw(v, s, series);
-            refresh();
-            dirty = false;
-        }
-        term_wait(-1);
-        int ch;
-        while ((ch = getch()) != ERR) {
-            dirty = true;
-            if (ch == 'q' || ch == 'Q')
-                return false;
-            if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
-                return true;
-        }
-    }
+    struct summary_screen sc = {v, s, series};
+    return key_screen_run(summary_screen_draw, summary_key, &sc) == 1;
 }

@@ -11,6 +11,7 @@
 #include "../app/replay.h"
 #include "../app/scenario_parse.h"
 #include "../app/shift.h"
+#include "key_screen.h"
 #include "menu.h"
 #include "shift_loop.h"
 #include "summary.h"
@@ -24,33 +25,32 @@ static void note(const char *text)
         snprintf(leave_note, sizeof leave_note, "candyline: %s", text);
 }
 
+struct menu_screen {
+    const struct view *v;
+    struct menu *m;
+};
+
+static void menu_screen_draw(void *ctx)
+{
+    const struct menu_screen *sc = ctx;
+    menu_draw(sc->v, sc->m);
+}
+
+/* MENU_NONE (0) until the player starts or leaves. */
+static int menu_screen_key(void *ctx, int ch, bool small)
+{
+    struct menu_screen *sc = ctx;
+    if (small && (ch == 'q' || ch == 'Q'))
+        return MENU_QUIT;
+    if (ch == KEY_RESIZE || small)
+        return MENU_NONE;
+    return menu_key(sc->m, ch);
+}
+
 static enum menu_action run_menu(const struct view *v, struct menu *m)
 {
-    bool dirty = true;
-    for (;;) {
-        ui_check_signals();
-        if (dirty) {
-            if (COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES)
-                enlarge_draw();
-            else
-                menu_draw(v, m);
-            refresh();
-            dirty = false;
-        }
-        term_wait(-1);
-        int ch;
-        while ((ch = getch()) != ERR) {
-            dirty = true;
-            bool small = COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES;
-            if (small && (ch == 'q' || ch == 'Q'))
-                return MENU_QUIT;
-            if (ch == KEY_RESIZE || small)
-                continue;
-            enum menu_action a = menu_key(m, ch);
-            if (a != MENU_NONE)
-                return a;
-        }
-    }
+    struct menu_screen sc = {v, m};
+    return (enum menu_action)key_screen_run(menu_screen_draw, menu_screen_key, &sc);
 }
 
 /* The n-th recording of a session: FILE, then FILE-2, FILE-3... with the
@@ -71,7 +71,7 @@ static void record_name(char *buf, size_t len, const char *base, unsigned n)
 
 /* Plays one shift; returns true to go back to the title. */
 static bool play_shift(const struct view *v, const struct sim_config *cfg, const char *record,
-                       const char *scenario_ref)
+                       const char *scenario_ref, enum panel_mode panel)
 {
     static unsigned shifts;
     struct shift_loop l;
@@ -91,6 +91,7 @@ static bool play_shift(const struct view *v, const struct sim_config *cfg, const
         }
         l.rec = &rec;
     }
+    shift_loop_panel(&l, panel);
     snprintf(l.scr.message, sizeof l.scr.message, "%s",
              cfg->worker.kind == WORKER_HUMAN ? "Type the letter on the candy in your hands."
                                               : "The bot is at work: watch where the candy goes.");
@@ -171,7 +172,7 @@ int ui_run(const struct options *o, const struct scenario *sc)
             note(err);
             break;
         }
-        if (!play_shift(&v, &cfg, o->record, scenario_ref(&m, o)))
+        if (!play_shift(&v, &cfg, o->record, scenario_ref(&m, o), o->panel))
             break;
     }
     return finish(0);
@@ -202,6 +203,7 @@ int ui_replay(const struct options *o)
         return finish(2);
     }
     l.player = &p;
+    shift_loop_panel(&l, o->panel);
     snprintf(l.scr.message, sizeof l.scr.message, "Replaying %.100s.", o->replay);
     l.scr.message_pair = PAIR_GOOD;
     if (shift_loop_run(&v, &l) == LOOP_SUMMARY) {

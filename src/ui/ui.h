@@ -16,4 +16,8 @@ int ui_replay(const struct options *o);
  * no terminal. Returns the exit status. */
 int cast_run(const struct options *o);
 
+/* --versus: two strategies' shifts, cfg[0] and cfg[1], side by side on one
+ * screen, then a two-column summary. Returns the exit status. */
+int ui_versus(const struct options *o, const struct sim_config cfg[2]);
+
 #endif

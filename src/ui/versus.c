@@ -1,0 +1,187 @@
+/* versus.c - --versus: two strategies' shifts in real time on one screen,
+ * then their summary (see versus.h).
+ *
+ * Time works as in shift_loop.c: 60 ticks per second of wall time, times
+ * the speed (x1 to x32), both lines stepped together so they share one
+ * clock. Pausing, a too-small terminal or the end of both shifts block on
+ * input with no timeout: no CPU while nothing moves.
+ */
+#include "ui.h"
+
+#include <ctype.h>
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "key_screen.h"
+#include "versus.h"
+
+#define MAX_CATCH_UP_NS 100000000ull /* a longer gap (suspend, lag) is not played back */
+#define TICK_NS (1000000000ull / TICK_HZ)
+
+uint64_t versus_ticks(const struct versus *vs)
+{
+    uint64_t a = vs->lane[0].s.tick, b = vs->lane[1].s.tick;
+    return a > b ? a : b;
+}
+
+bool versus_running(const struct versus *vs)
+{
+    return vs->lane[0].s.outcome == OUTCOME_RUNNING || vs->lane[1].s.outcome == OUTCOME_RUNNING;
+}
+
+/* One tick of the shared clock: each line that still runs takes a step. */
+static void step_both(struct versus *vs, bool end_shift)
+{
+    for (int i = 0; i < 2; i++) {
+        struct sim_input in;
+        memset(&in, 0, sizeof in);
+        in.end_shift = end_shift;
+        shift_loop_step(&vs->lane[i], &in);
+    }
+}
+
+enum wish { WISH_NONE, WISH_QUIT, WISH_SUMMARY };
+
+static enum wish versus_key(struct versus *vs, int ch)
+{
+    if (ch == KEY_RESIZE)
+        return WISH_NONE;
+    if (!versus_running(vs))
+        return WISH_SUMMARY;
+    switch (ch < 128 ? tolower(ch) : ch) {
+    case 'p':
+    case ' ':
+        vs->paused = !vs->paused;
+        break;
+    case 27:
+        vs->paused = false;
+        break;
+    case '+':
+    case '=':
+    case KEY_RIGHT:
+        vs->speed = vs->speed < REPLAY_MAX_SPEED ? vs->speed * 2u : REPLAY_MAX_SPEED;
+        break;
+    case '-':
+    case KEY_LEFT:
+        vs->speed = vs->speed > 1u ? vs->speed / 2u : 1u;
+        break;
+    case '\t':
+        vs->panel = !vs->panel && !vs->panel_locked;
+        break;
+    case 'q':
+        return WISH_QUIT;
+    }
+    return WISH_NONE;
+}
+
+/* Runs both shifts until they end or q ends them. */
+static void versus_play(const struct view *v, struct versus *vs)
+{
+    uint64_t game_ns = 0, last = term_now_ns();
+    bool dirty = true;
+    for (;;) {
+        ui_check_signals();
+        enum wish wish = WISH_NONE;
+        int ch;
+        while (wish == WISH_NONE && (ch = getch()) != ERR) {
+            dirty = true;
+            wish = versus_key(vs, ch);
+        }
+        if (wish == WISH_QUIT)
+            step_both(vs, true);
+        if (wish != WISH_NONE)
+            return;
+        uint64_t now = term_now_ns(), dt = now - last;
+        last = now;
+        bool running = !vs->paused && !screen_too_small() && versus_running(vs);
+        uint64_t before = versus_ticks(vs);
+        if (running) {
+            game_ns += (dt < MAX_CATCH_UP_NS ? dt : MAX_CATCH_UP_NS) * vs->speed;
+            uint64_t target = game_ns / TICK_NS;
+            while (versus_ticks(vs) < target && versus_running(vs))
+                step_both(vs, false);
+        }
+        if (versus_ticks(vs) != before) {
+            shift_loop_news(&vs->lane[0]);
+            shift_loop_news(&vs->lane[1]);
+            dirty = true;
+        }
+        if (dirty) {
+            if (screen_too_small())
+                enlarge_draw();
+            else
+                versus_draw(v, vs);
+            refresh();
+            dirty = false;
+        }
+        if (running && versus_running(vs)) {
+            uint64_t next = (versus_ticks(vs) + 1u) * TICK_NS;
+            uint64_t wait_ns = next > game_ns ? (next - game_ns) / vs->speed : 0;
+            term_wait((int)(wait_ns / 1000000u) + 1);
+        } else {
+            term_wait(-1);
+        }
+    }
+}
+
+struct versus_summary_screen {
+    const struct view *v;
+    const struct versus *vs;
+};
+
+static void versus_summary_screen_draw(void *ctx)
+{
+    const struct versus_summary_screen *sc = ctx;
+    versus_summary_draw(sc->v, sc->vs);
+}
+
+static int versus_summary_key(void *ctx, int ch, bool small)
+{
+    (void)ctx;
+    (void)small;
+    return ch == 'q' || ch == 'Q' || ch == '\n' || ch == '\r' || ch == KEY_ENTER;
+}
+
+/* The summary until q (or Enter) leaves. */
+static void versus_summary(const struct view *v, const struct versus *vs)
+{
+    struct versus_summary_screen sc = {v, vs};
+    key_screen_run(versus_summary_screen_draw, versus_summary_key, &sc);
+}
+
+int ui_versus(const struct options *o, const struct sim_config cfg[2])
+{
+    static struct versus vs; /* two whole shifts: kept off the stack */
+    struct term_caps caps;
+    memset(&vs, 0, sizeof vs);
+    if (shift_loop_init(&vs.lane[0], &cfg[0]) < 0) {
+        fprintf(stderr, "candyline: out of memory\n");
+        return 2;
+    }
+    if (shift_loop_init(&vs.lane[1], &cfg[1]) < 0) {
+        shift_loop_free(&vs.lane[0]);
+        fprintf(stderr, "candyline: out of memory\n");
+        return 2;
+    }
+    vs.speed = 1;
+    vs.panel = o->panel != PANEL_HIDDEN;
+    vs.panel_locked = o->panel == PANEL_HIDDEN;
+    for (int i = 0; i < 2; i++) {
+        snprintf(vs.lane[i].scr.message, sizeof vs.lane[i].scr.message,
+                 "The bot is at work: watch where the candy goes.");
+        vs.lane[i].scr.message_pair = PAIR_GOOD;
+    }
+    int status = 0;
+    if (term_start(o->ascii, &caps) < 0) {
+        status = 2;
+    } else {
+        struct view v = {glyphs_pick(caps.unicode), caps};
+        versus_play(&v, &vs); /* a shift's last step samples its series */
+        versus_summary(&v, &vs);
+        term_stop();
+    }
+    shift_loop_free(&vs.lane[0]);
+    shift_loop_free(&vs.lane[1]);
+    return status;
+}
