@@ -11,7 +11,12 @@
  *
  * Two drivers: a fake station calling the hooks directly with our own
  * candy ids, and whole shifts in the simulation with a "spy" strategy that
- * forwards to the real one and keeps a ledger of every candy it sees. */
+ * forwards to the real one and keeps a ledger of every candy it sees.
+ *
+ * CANDYLINE_STRATEGY=NAME (what `make check-strategy NAME=...` sets) checks
+ * that one strategy only: its registry entry, the station and the shifts,
+ * and its own promises if it is a built-in. The messages are written for a
+ * student whose strategy just broke a rule. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +33,23 @@ static unsigned registry_count(void)
     while (strategy_registry[n])
         n++;
     return n;
+}
+
+/* The strategies under test: the whole registry, or the one named by
+ * CANDYLINE_STRATEGY. */
+static const struct strategy_ops *chosen[64];
+static unsigned n_chosen;
+
+/* Where the current check is ("hwm:6, shift 'overload fixed pausable'"),
+ * the start of every message about a broken rule. */
+static char W[160];
+
+static const char *offer_name(enum offer_result r)
+{
+    static const char *const names[] = {"OFFER_QUEUED", "OFFER_DROPPED_NEWEST",
+                                        "OFFER_DROPPED_OLDEST", "OFFER_OVERFLOW", "OFFER_BURST",
+                                        "OFFER_NO_MEMORY"};
+    return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "an unknown result";
 }
 
 static bool is(const struct strategy_ops *ops, const char *name)
@@ -119,21 +141,26 @@ static enum offer_result spy_offer(void *self, struct candy c, struct candy *eat
 {
     struct spy *s = self;
     ck_assert_uint_lt(c.id, LEDGER_IDS);
-    ck_assert_msg(L.place[c.id] == UNSEEN, "candy %u offered twice", c.id);
+    ck_assert_msg(L.place[c.id] == UNSEEN, "%s: the station offered candy %u twice (a bug in "
+                  "the simulation, not in the strategy)", W, c.id);
     if (L.check_order) {
         ck_assert_uint_eq(c.id, L.next_id);
         L.next_id++;
     }
     if (s->real->demand) {
         /* The station only offers what the last demand() asked for. */
-        ck_assert_msg(L.demand_called, "offered before demand() was asked");
-        ck_assert_msg(L.granted > 0, "offered more than demand() asked for");
+        ck_assert_msg(L.demand_called, "%s: candy %u was offered before demand() was asked",
+                      W, c.id);
+        ck_assert_msg(L.granted > 0, "%s: offered %lld candy more than demand() asked for", W,
+                      (long long)(1 - L.granted));
         L.granted--;
     }
     L.tick[c.id] = c.tick;
     L.offered++;
     uint32_t before = s->real->waiting(s->self);
-    ck_assert_uint_eq(before, L.waiting);
+    ck_assert_msg(before == L.waiting, "%s: waiting() returns %u, but %llu candies should be "
+                  "waiting (candies appeared or vanished between calls)", W, before,
+                  (unsigned long long)L.waiting);
     struct candy e = {UINT32_MAX, UINT32_MAX};
     enum offer_result r = s->real->offer(s->self, c, &e);
     switch (r) {
@@ -142,15 +169,19 @@ static enum offer_result spy_offer(void *self, struct candy c, struct candy *eat
         L.waiting++;
         break;
     case OFFER_DROPPED_NEWEST:
-        ck_assert_uint_eq(e.id, c.id);
-        ck_assert_uint_eq(e.tick, c.tick);
+        ck_assert_msg(e.id == c.id && e.tick == c.tick,
+                      "%s: offer() said it ate the arriving candy %u (OFFER_DROPPED_NEWEST) but "
+                      "put candy %u in *eaten: it must be the arrival, unchanged", W, c.id, e.id);
         L.place[c.id] = EATEN;
         L.eaten++;
         break;
     case OFFER_DROPPED_OLDEST:
-        ck_assert_uint_lt(e.id, LEDGER_IDS);
-        ck_assert_msg(L.place[e.id] == WAITING, "ate candy %u, which was not waiting", e.id);
-        ck_assert_uint_eq(e.tick, L.tick[e.id]);
+        ck_assert_msg(e.id < LEDGER_IDS && L.place[e.id] == WAITING,
+                      "%s: candy %u was eaten but it was not waiting (OFFER_DROPPED_OLDEST must "
+                      "put a waiting candy in *eaten)", W, e.id);
+        ck_assert_msg(e.tick == L.tick[e.id], "%s: candy %u was eaten with tick %u, but it "
+                      "arrived with tick %u (a candy must not change)", W, e.id, e.tick,
+                      L.tick[e.id]);
         L.place[e.id] = EATEN;
         L.place[c.id] = WAITING;
         L.eaten++;
@@ -161,13 +192,17 @@ static enum offer_result spy_offer(void *self, struct candy c, struct candy *eat
         L.refused++;
         break;
     default:
-        ck_abort_msg("offer returned %d", (int)r);
+        ck_abort_msg("%s: offer() returned %s for candy %u (%d)%s", W, offer_name(r), c.id,
+                     (int)r, r == OFFER_NO_MEMORY ? ": its buffer could not grow" : "");
     }
     if (r == OFFER_DROPPED_NEWEST || r == OFFER_DROPPED_OLDEST)
         *eaten = e;
     L.last_result = r;
     L.last_eaten = e;
-    ck_assert_uint_eq(s->real->waiting(s->self), L.waiting);
+    uint32_t after = s->real->waiting(s->self);
+    ck_assert_msg(after == L.waiting, "%s: after offer() returned %s, waiting() returns %u, "
+                  "but %llu candies should be waiting", W, offer_name(r), after,
+                  (unsigned long long)L.waiting);
     return r;
 }
 
@@ -176,19 +211,35 @@ static bool spy_take(void *self, struct candy *out)
     struct spy *s = self;
     struct candy c;
     if (!s->real->take(s->self, &c)) {
-        ck_assert_msg(L.waiting == 0, "take() refused with %llu waiting",
-                      (unsigned long long)L.waiting);
+        ck_assert_msg(L.waiting == 0, "%s: take() returned nothing while %llu candies were "
+                      "waiting", W, (unsigned long long)L.waiting);
         return false;
     }
-    ck_assert_uint_lt(c.id, LEDGER_IDS);
-    ck_assert_msg(L.place[c.id] != TAKEN, "candy %u handed over twice", c.id);
-    ck_assert_msg(L.place[c.id] == WAITING, "candy %u handed over but never queued", c.id);
-    ck_assert_uint_eq(c.tick, L.tick[c.id]);
+    ck_assert_msg(c.id < LEDGER_IDS && L.place[c.id] != UNSEEN,
+                  "%s: take() handed over candy %u, which was never offered", W, c.id);
+    ck_assert_msg(L.place[c.id] != TAKEN, "%s: candy %u was handed to the worker twice", W,
+                  c.id);
+    ck_assert_msg(L.place[c.id] != EATEN, "%s: candy %u was handed to the worker, but it had "
+                  "been eaten", W, c.id);
+    ck_assert_msg(L.place[c.id] == WAITING, "%s: candy %u was handed to the worker, but it "
+                  "was never waiting (offer() refused it)", W, c.id);
+    ck_assert_msg(c.tick == L.tick[c.id], "%s: candy %u was handed over with tick %u, but it "
+                  "arrived with tick %u (a candy must not change)", W, c.id, c.tick,
+                  L.tick[c.id]);
     L.place[c.id] = TAKEN;
     L.waiting--;
     L.taken++;
     L.last_taken = c;
-    ck_assert_uint_eq(s->real->waiting(s->self), L.waiting);
+    uint32_t after = s->real->waiting(s->self);
+    if (after != L.waiting) {
+        struct candy w;
+        for (uint32_t i = 0; i < after && i < 100000u && s->real->peek(s->self, i, &w); i++)
+            ck_assert_msg(w.id != c.id, "%s: candy %u was handed to the worker but is still "
+                          "waiting in the buffer, so it would be handed over twice: take() "
+                          "must remove the candy it hands over", W, c.id);
+    }
+    ck_assert_msg(after == L.waiting, "%s: after take(), waiting() returns %u, but %llu "
+                  "candies should be waiting", W, after, (unsigned long long)L.waiting);
     *out = c;
     return true;
 }
@@ -221,15 +272,18 @@ static void check_peek(const struct spy *s)
     uint32_t n = s->real->waiting(s->self);
     struct candy c;
     for (uint32_t i = 0; i < n; i++) {
-        ck_assert_msg(s->real->peek(s->self, i, &c), "peek(%u) failed with %u waiting", i, n);
-        ck_assert_uint_lt(c.id, LEDGER_IDS);
-        ck_assert_msg(L.place[c.id] == WAITING, "peek(%u) shows candy %u, not waiting", i, c.id);
+        ck_assert_msg(s->real->peek(s->self, i, &c), "%s: peek(%u) found nothing, but "
+                      "waiting() says %u candies are waiting", W, i, n);
+        ck_assert_msg(c.id < LEDGER_IDS && L.place[c.id] == WAITING,
+                      "%s: peek(%u) shows candy %u, which is not waiting", W, i, c.id);
         L.place[c.id] = UNSEEN + 100; /* mark seen once */
     }
-    ck_assert(!s->real->peek(s->self, n, &c));
+    ck_assert_msg(!s->real->peek(s->self, n, &c), "%s: peek(%u) found a candy, but only %u "
+                  "are waiting", W, n, n);
     for (uint32_t i = 0; i < n; i++) {
         s->real->peek(s->self, i, &c);
-        ck_assert_msg(L.place[c.id] == UNSEEN + 100, "peek lists candy %u twice", c.id);
+        ck_assert_msg(L.place[c.id] == UNSEEN + 100, "%s: peek() shows candy %u twice", W,
+                      c.id);
         L.place[c.id] = WAITING;
     }
 }
@@ -249,7 +303,8 @@ static void configure(const struct strategy_ops *ops, uint32_t n, char *spec, si
     }
     snprintf(spec, speclen, "%s", ops->name);
     ck_assert_msg(strategy_parse_spec(spec, n, &got, cfg, err, sizeof err) == 0,
-                  "%s takes neither %s:%u nor %s: %s", ops->name, ops->name, n, ops->name, err);
+                  "%s: configure() refuses both '%s:%u' and '%s', and the suite needs "
+                  "one of them (make any further setting optional): %s", ops->name, ops->name, n, ops->name, err);
     ck_assert_ptr_eq(got, ops);
 }
 
@@ -257,38 +312,48 @@ static void configure(const struct strategy_ops *ops, uint32_t n, char *spec, si
 
 START_TEST(registry_entry_is_complete)
 {
-    const struct strategy_ops *ops = strategy_registry[_i];
-    ck_assert_uint_eq(ops->api_version, STRATEGY_API_VERSION);
-    ck_assert_ptr_nonnull(ops->name);
-    ck_assert_uint_gt(strlen(ops->name), 0);
-    ck_assert_uint_lt(strlen(ops->name), 32);
-    ck_assert_msg(strcspn(ops->name, ":, ") == strlen(ops->name), "name '%s'", ops->name);
-    ck_assert_ptr_nonnull(ops->usage);
-    ck_assert_msg(strncmp(ops->usage, ops->name, strlen(ops->name)) == 0, "usage '%s'", ops->usage);
-    ck_assert_ptr_nonnull(ops->lesson);
-    ck_assert_uint_gt(strlen(ops->lesson), 10);
-    ck_assert_ptr_nonnull(strchr(ops->lesson, '\0'));
-    ck_assert_msg(strchr(ops->lesson, '\n') == NULL, "the lesson is one line");
-    ck_assert_ptr_nonnull(ops->analogues);
-    ck_assert_uint_gt(strlen(ops->analogues), 3);
-    ck_assert(ops->configure && ops->create && ops->destroy && ops->offer && ops->take &&
-              ops->waiting && ops->peek);
+    const struct strategy_ops *ops = chosen[_i];
+    const char *name = ops->name ? ops->name : "(no name)";
+    ck_assert_msg(ops->api_version == STRATEGY_API_VERSION, "%s: .api_version is %u, but this "
+                  "game's interface is version %u: set it to STRATEGY_API_VERSION", name,
+                  ops->api_version, STRATEGY_API_VERSION);
+    ck_assert_msg(ops->name && strlen(ops->name) > 0 && strlen(ops->name) < 32 &&
+                      strcspn(ops->name, ":, ") == strlen(ops->name),
+                  "%s: .name must be 1 to 31 characters without ':', ',' or spaces", name);
+    ck_assert_msg(ops->usage && strncmp(ops->usage, ops->name, strlen(ops->name)) == 0,
+                  "%s: .usage must start with the name, like \"%s:N\"", name, name);
+    ck_assert_msg(ops->lesson && strlen(ops->lesson) > 10 && !strchr(ops->lesson, '\n'),
+                  "%s: .lesson must be one line of more than 10 characters", name);
+    ck_assert_msg(strlen(ops->lesson) <= 78,
+                  "%s: .lesson has %zu characters; the game's header shows 78", name,
+                  strlen(ops->lesson));
+    ck_assert_msg(ops->analogues && strlen(ops->analogues) > 3,
+                  "%s: .analogues must say where it is found in real systems", name);
+    ck_assert_msg(ops->configure && ops->create && ops->destroy && ops->offer && ops->take &&
+                      ops->waiting && ops->peek,
+                  "%s: a hook is missing: configure, create, destroy, offer, take, waiting "
+                  "and peek are all required", name);
     ck_assert_ptr_eq(strategy_find(ops->name), ops);
     for (unsigned j = 0; strategy_registry[j]; j++)
-        if (j != (unsigned)_i)
-            ck_assert_str_ne(strategy_registry[j]->name, ops->name);
+        if (strategy_registry[j] != ops)
+            ck_assert_msg(strcmp(strategy_registry[j]->name, ops->name) != 0,
+                          "%s: two strategies have this name", name);
     /* A fresh buffer is empty. */
     struct strategy_config cfg;
     char spec[64];
     configure(ops, 4, spec, sizeof spec, &cfg);
     void *self = ops->create(&cfg);
     struct candy c;
-    ck_assert_ptr_nonnull(self);
-    ck_assert_uint_eq(ops->waiting(self), 0);
-    ck_assert(!ops->take(self, &c));
-    ck_assert(!ops->peek(self, 0, &c));
+    ck_assert_msg(self != NULL, "%s: create() returned NULL", spec);
+    ck_assert_msg(ops->waiting(self) == 0, "%s: a new buffer says %u candies are waiting; it "
+                  "should be empty", spec, ops->waiting(self));
+    ck_assert_msg(!ops->take(self, &c), "%s: take() handed over candy %u from a new, empty "
+                  "buffer", spec, c.id);
+    ck_assert_msg(!ops->peek(self, 0, &c), "%s: peek(0) found candy %u in a new, empty buffer",
+                  spec, c.id);
     if (ops->demand)
-        ck_assert_uint_gt(ops->demand(self), 0);
+        ck_assert_msg(ops->demand(self) > 0, "%s: demand() of a new buffer is 0, so the belt "
+                      "would never move", spec);
     ops->destroy(self);
 }
 END_TEST
@@ -429,6 +494,7 @@ static struct station_report station(const char *spec, uint32_t memory, uint32_t
                   spec, err);
     spy_on(real);
     ledger_init(false);
+    snprintf(W, sizeof W, "%s, at the test station", spec);
     struct spy *s = spy_ops.create(&cfg);
     struct rng r;
     rng_seed(&r, seed, 77u);
@@ -444,7 +510,8 @@ static struct station_report station(const char *spec, uint32_t memory, uint32_t
         if (real->demand) {
             uint32_t d = spy_ops.demand(s);
             if (real->demand && cfg.capacity)
-                ck_assert_uint_le(d, cfg.capacity);
+                ck_assert_msg(d <= cfg.capacity, "%s: demand() asked for %u candies but the "
+                              "capacity is %u", W, d, cfg.capacity);
             if (is(real, "backpressure"))
                 ck_assert_uint_eq(d, cfg.capacity - (uint32_t)L.waiting);
             if (d == 0)
@@ -505,10 +572,14 @@ static struct station_report station(const char *spec, uint32_t memory, uint32_t
                                           : oldest_variant ? OFFER_DROPPED_OLDEST
                                                            : OFFER_DROPPED_NEWEST);
                 if (real->demand || asked) /* it asked for this one: no excuse to refuse or drop */
-                    ck_assert_msg(res == OFFER_QUEUED, "%s refused or ate candy it asked for",
-                                  spec);
+                    ck_assert_msg(res == OFFER_QUEUED, "%s: offer() returned %s for candy %u, "
+                                  "which it had asked for (with %s): a candy asked for must "
+                                  "be kept", W, offer_name(res), id,
+                                  real->demand ? "demand()" : "steer()");
                 if (cfg.capacity)
-                    ck_assert_uint_le(L.waiting, cfg.capacity);
+                    ck_assert_msg(L.waiting <= cfg.capacity, "%s: %llu candies waiting but "
+                                  "capacity is %u", W, (unsigned long long)L.waiting,
+                                  cfg.capacity);
                 if (res == OFFER_OVERFLOW || res == OFFER_BURST)
                     goto done;
             }
@@ -546,18 +617,24 @@ done:
 /* Every registered strategy, capacities 1, 4 and 37, 200000 operations. */
 START_TEST(station_conformance)
 {
-    const struct strategy_ops *ops = strategy_registry[_i];
+    const struct strategy_ops *ops = chosen[_i];
     static const uint32_t caps[] = {1, 4, 37};
     for (unsigned k = 0; k < 3; k++) {
         char spec[64];
         struct strategy_config cfg;
         configure(ops, caps[k], spec, sizeof spec, &cfg);
         struct station_report rep = station(spec, caps[k], 200000, 10u + k);
-        ck_assert_uint_gt(rep.taken, 0);
+        ck_assert_msg(rep.taken > 0, "%s: the worker never got a candy from take() in %llu "
+                      "offers", W, (unsigned long long)rep.offered);
         if (cfg.capacity)
-            ck_assert_uint_le(rep.max_waiting, cfg.capacity);
+            ck_assert_msg(rep.max_waiting <= cfg.capacity, "%s: %u candies waiting but "
+                          "capacity is %u", W, rep.max_waiting, cfg.capacity);
         if (ops->demand)
-            ck_assert_uint_eq(rep.failed + rep.dropped_newest + rep.dropped_oldest, 0);
+            ck_assert_msg(rep.failed + rep.dropped_newest + rep.dropped_oldest == 0,
+                          "%s: a strategy with demand() refused or ate %llu candies it had "
+                          "asked for", W,
+                          (unsigned long long)(rep.failed + rep.dropped_newest +
+                                               rep.dropped_oldest));
         /* Overload phases fill any buffer of N: it fails, drops or (with
          * demand) the station stops offering. */
         if (is(ops, "bounded") || is(ops, "unbounded"))
@@ -753,7 +830,7 @@ static const struct shift_case shift_cases[] = {
 
 START_TEST(shift_conformance)
 {
-    const struct strategy_ops *ops = strategy_registry[(unsigned)_i / N_SHIFT_CASES];
+    const struct strategy_ops *ops = chosen[(unsigned)_i / N_SHIFT_CASES];
     const struct shift_case *sc = &shift_cases[(unsigned)_i % N_SHIFT_CASES];
     const uint32_t n = 6;
     char spec[64];
@@ -771,6 +848,7 @@ START_TEST(shift_conformance)
     spy_on(cfg.strategy);
     cfg.strategy = &spy_ops;
     ledger_init(true);
+    snprintf(W, sizeof W, "%s, in the shift '%s'", spec, sc->what);
     rng_seed(&keys, (uint64_t)_i, 5u);
     ck_assert_int_eq(sim_init(&s, &cfg), 0);
     const struct spy *spy = s.buffer;
@@ -802,7 +880,9 @@ START_TEST(shift_conformance)
             ck_assert_uint_eq(L.place[s.last_drop_id], EATEN);
         }
         if (scfg.capacity)
-            ck_assert_uint_le(sim_waiting(&s), scfg.capacity);
+            ck_assert_msg(sim_waiting(&s) <= scfg.capacity, "%s, tick %llu: %u candies "
+                          "waiting but capacity is %u", W, (unsigned long long)s.tick,
+                          sim_waiting(&s), scfg.capacity);
         if (!s.belt.moving)
             ck_assert_uint_eq(s.stats.delivered, delivered);
         if (s.tick % 50u == 0 || sim_waiting(&s) < 8)
@@ -810,10 +890,16 @@ START_TEST(shift_conformance)
     }
     check_peek(spy);
     /* Each kind of ending is the promised one. */
-    if (ops->demand || is(ops, "drop") || is(ops, "pull") || is(ops, "latest") ||
-        is(ops, "aimd"))
+    if (ops->demand)
+        ck_assert_msg(s.outcome == OUTCOME_COMPLETED, "%s: a strategy with demand() must "
+                      "never fail the shift, but it ended '%s' at tick %llu", W,
+                      outcome_name(s.outcome), (unsigned long long)s.tick);
+    if (is(ops, "drop") || is(ops, "pull") || is(ops, "latest") || is(ops, "aimd"))
         ck_assert_int_eq(s.outcome, OUTCOME_COMPLETED);
-    if (ops->demand || is(ops, "pull"))
+    if (ops->demand)
+        ck_assert_msg(s.stats.dropped == 0, "%s: a strategy with demand() ate %llu candies it "
+                      "had asked for", W, (unsigned long long)s.stats.dropped);
+    if (is(ops, "pull"))
         ck_assert_uint_eq(s.stats.dropped, 0);
     if (s.outcome == OUTCOME_OVERFLOW) {
         ck_assert(is(ops, "bounded") || !is(ops, "unbounded"));
@@ -835,7 +921,8 @@ START_TEST(shift_conformance)
         if (id < s.stats.delivered)
             ck_assert_msg(where == WAITING || where == TAKEN || where == EATEN ||
                               where == REFUSED,
-                          "candy %llu offered but lost", (unsigned long long)id);
+                          "%s: candy %llu reached the station and vanished: it is not waiting, "
+                          "was not handed over and was not eaten", W, (unsigned long long)id);
         else
             ck_assert_uint_eq(where, UNSEEN);
     }
@@ -1018,39 +1105,81 @@ START_TEST(aimd_finds_the_workers_pace)
 }
 END_TEST
 
+/* Fills chosen[] with the registry, or with the one strategy named by
+ * CANDYLINE_STRATEGY; an unknown name stops the run (exit 2) with the names
+ * there are. Returns the name, or NULL for the whole registry. */
+static const char *choose_strategies(void)
+{
+    const char *only = getenv("CANDYLINE_STRATEGY");
+    n_chosen = 0;
+    if (!only || !*only) {
+        for (unsigned i = 0; strategy_registry[i] && n_chosen < 64; i++)
+            chosen[n_chosen++] = strategy_registry[i];
+        return NULL;
+    }
+    const struct strategy_ops *ops = strategy_find(only);
+    if (!ops) {
+        fprintf(stderr, "check-strategy: no strategy named '%s' is registered.\n"
+                        "  Registered:", only);
+        for (unsigned i = 0; strategy_registry[i]; i++)
+            fprintf(stderr, "%s %s", i ? "," : "", strategy_registry[i]->name);
+        fprintf(stderr, ".\n  Did you add the line X(%s) \\ to the list in "
+                        "src/strategies/registry.c,\n  and is .name = \"%s\" in your "
+                        "strategy's struct?\n", only, only);
+        exit(2);
+    }
+    chosen[n_chosen++] = ops;
+    return only;
+}
+
+/* The promises of one built-in: added when the whole registry is checked,
+ * or when `only` is that strategy. */
+static void add_promise(TCase *tc, const char *only, const char *name, const TTest *test)
+{
+    if (!only || strcmp(only, name) == 0)
+        tcase_add_test(tc, test);
+}
+
 Suite *strategies_suite(void)
 {
     Suite *s = suite_create("strategies");
-    int n = (int)registry_count();
+    const char *only = choose_strategies();
+    int n = (int)n_chosen;
     TCase *tc = tcase_create("registry");
     tcase_add_loop_test(tc, registry_entry_is_complete, 0, n);
-    tcase_add_test(tc, registry_shape);
+    if (!only)
+        tcase_add_test(tc, registry_shape);
     suite_add_tcase(s, tc);
-    tc = tcase_create("specs");
-    tcase_add_loop_test(tc, specs_accepted, 0, (int)(sizeof good_specs / sizeof good_specs[0]));
-    tcase_add_loop_test(tc, specs_rejected, 0, (int)(sizeof bad_specs / sizeof bad_specs[0]));
-    tcase_add_test(tc, drop_variants_differ);
-    suite_add_tcase(s, tc);
+    if (!only) {
+        tc = tcase_create("specs");
+        tcase_add_loop_test(tc, specs_accepted, 0,
+                            (int)(sizeof good_specs / sizeof good_specs[0]));
+        tcase_add_loop_test(tc, specs_rejected, 0,
+                            (int)(sizeof bad_specs / sizeof bad_specs[0]));
+        tcase_add_test(tc, drop_variants_differ);
+        suite_add_tcase(s, tc);
+    }
     tc = tcase_create("station");
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, station_conformance, 0, n);
-    tcase_add_test(tc, drop_oldest_conformance);
-    tcase_add_test(tc, unbounded_without_limit_never_fails);
+    add_promise(tc, only, "drop", drop_oldest_conformance);
+    add_promise(tc, only, "unbounded", unbounded_without_limit_never_fails);
     suite_add_tcase(s, tc);
     tc = tcase_create("promises");
-    tcase_add_test(tc, bounded_fails_on_n_plus_1);
-    tcase_add_test(tc, drop_newest_eats_the_arrival);
-    tcase_add_test(tc, drop_oldest_eats_the_oldest);
-    tcase_add_test(tc, backpressure_asks_for_room);
-    tcase_add_test(tc, unbounded_bursts_past_memory);
+    add_promise(tc, only, "bounded", bounded_fails_on_n_plus_1);
+    add_promise(tc, only, "drop", drop_newest_eats_the_arrival);
+    add_promise(tc, only, "drop", drop_oldest_eats_the_oldest);
+    add_promise(tc, only, "backpressure", backpressure_asks_for_room);
+    add_promise(tc, only, "unbounded", unbounded_bursts_past_memory);
     suite_add_tcase(s, tc);
     tc = tcase_create("classroom");
     tcase_set_timeout(tc, 60);
-    tcase_add_loop_test(tc, pull_makes_only_what_was_asked, 0,
-                        (int)(sizeof pull_loads / sizeof pull_loads[0]));
-    tcase_add_test(tc, latest_keeps_the_newest);
-    tcase_add_test(tc, aimd_halves_on_loss_and_probes_up);
-    tcase_add_test(tc, aimd_finds_the_workers_pace);
+    if (!only || strcmp(only, "pull") == 0)
+        tcase_add_loop_test(tc, pull_makes_only_what_was_asked, 0,
+                            (int)(sizeof pull_loads / sizeof pull_loads[0]));
+    add_promise(tc, only, "latest", latest_keeps_the_newest);
+    add_promise(tc, only, "aimd", aimd_halves_on_loss_and_probes_up);
+    add_promise(tc, only, "aimd", aimd_finds_the_workers_pace);
     suite_add_tcase(s, tc);
     tc = tcase_create("shifts");
     tcase_set_timeout(tc, 60);

@@ -100,8 +100,7 @@ const struct strategy_ops aimd_strategy = {
     .api_version = STRATEGY_API_VERSION,
     .name = "aimd",
     .usage = USAGE,
-    .lesson = "An adaptive rate probes for room and halves on loss: "
-              "a little is lost, the rate finds the worker's pace.",
+    .lesson = "An adaptive rate probes up and halves on loss: it finds the worker's pace.",
     .analogues = "TCP congestion control (Reno's AIMD), adaptive bitrate video, "
                  "client-side throttling in Google's SRE book, Netflix concurrency-limits",
     .hidden = false,

@@ -26,8 +26,7 @@ const struct strategy_ops latest_strategy = {
     .api_version = STRATEGY_API_VERSION,
     .name = "latest",
     .usage = USAGE,
-    .lesson = "Conflation keeps only the newest: always fresh, never behind, "
-              "and every candy it replaced is gone.",
+    .lesson = "Conflation keeps only the newest candy: always fresh, the rest is lost.",
     .analogues = "a stock ticker's last price, RxJS throttle/sample, Reactor "
                  "onBackpressureLatest, a mouse-move handler, a Kafka compacted topic",
     .hidden = false,

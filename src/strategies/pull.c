@@ -39,8 +39,7 @@ const struct strategy_ops pull_strategy = {
     .api_version = STRATEGY_API_VERSION,
     .name = "pull",
     .usage = USAGE,
-    .lesson = "Pull makes only what is asked for: nothing waits, nothing is lost, "
-              "but every candy pays the trip.",
+    .lesson = "Pull makes only what is asked: nothing piles up, each candy pays the trip.",
     .analogues = "fs2 and Akka Streams pull, Go's unbuffered channel, Kotlin's rendezvous "
                  "Channel, an iterator, a logger that must not buffer",
     .hidden = false,

@@ -1,30 +1,39 @@
-/* registry.c - every strategy the game knows, one line each.
+/* registry.c - every strategy the game knows, one line each, and a few
+ * empty slots after them for strategies loaded from plugins at start-up.
  *
  * To add a strategy: write src/strategies/NAME.c exporting
- * `const struct strategy_ops NAME_strategy`, then add one line below.
+ * `const struct strategy_ops NAME_strategy` (start from template.c.example),
+ * then add one line `X(NAME) \` to the list below.
  */
 #include "registry.h"
 
 #include <stdio.h>
 #include <string.h>
 
-extern const struct strategy_ops backpressure_strategy;
-extern const struct strategy_ops bounded_strategy;
-extern const struct strategy_ops drop_strategy;
-extern const struct strategy_ops unbounded_strategy;
-extern const struct strategy_ops pull_strategy;
-extern const struct strategy_ops latest_strategy;
-extern const struct strategy_ops aimd_strategy;
+/* The built-in strategies in menu order; the first is the default. Each
+ * X(NAME) names the NAME_strategy in src/strategies/NAME.c. */
+#define BUILTIN_STRATEGIES(X) \
+    X(backpressure)           \
+    X(unbounded)              \
+    X(bounded)                \
+    X(drop)                   \
+    X(pull)                   \
+    X(latest)                 \
+    X(aimd)                   \
+    /* add yours above this line: X(NAME) \ */
 
-const struct strategy_ops *const strategy_registry[] = {
-    &backpressure_strategy,
-    &unbounded_strategy,
-    &bounded_strategy,
-    &drop_strategy,
-    &pull_strategy,
-    &latest_strategy,
-    &aimd_strategy,
-    NULL,
+#define DECLARE(name) extern const struct strategy_ops name##_strategy;
+#define ENTRY(name) &name##_strategy,
+#define COUNT(name) +1
+
+BUILTIN_STRATEGIES(DECLARE)
+
+enum { BUILTIN_COUNT = 0 BUILTIN_STRATEGIES(COUNT) };
+
+/* The built-ins, then STRATEGY_PLUGIN_SLOTS slots that start empty, then
+ * the NULL that always ends the list. */
+const struct strategy_ops *strategy_registry[BUILTIN_COUNT + STRATEGY_PLUGIN_SLOTS + 1] = {
+    BUILTIN_STRATEGIES(ENTRY)
 };
 
 const struct strategy_ops *strategy_find(const char *name)
@@ -33,6 +42,34 @@ const struct strategy_ops *strategy_find(const char *name)
         if (strcmp(strategy_registry[i]->name, name) == 0)
             return strategy_registry[i];
     return NULL;
+}
+
+bool strategy_is_plugin(const struct strategy_ops *ops)
+{
+    for (size_t i = BUILTIN_COUNT; strategy_registry[i]; i++)
+        if (strategy_registry[i] == ops)
+            return true;
+    return false;
+}
+
+int strategy_register(const struct strategy_ops *ops, char *err, size_t errlen)
+{
+    const struct strategy_ops *same = strategy_find(ops->name);
+    if (same) {
+        snprintf(err, errlen, "there is already a %s strategy named '%s'",
+                 strategy_is_plugin(same) ? "plugin" : "built-in", ops->name);
+        return -1;
+    }
+    size_t i = BUILTIN_COUNT;
+    while (i < BUILTIN_COUNT + STRATEGY_PLUGIN_SLOTS && strategy_registry[i])
+        i++;
+    if (i == BUILTIN_COUNT + STRATEGY_PLUGIN_SLOTS) {
+        snprintf(err, errlen, "at most %d strategies can be loaded from plugins",
+                 STRATEGY_PLUGIN_SLOTS);
+        return -1;
+    }
+    strategy_registry[i] = ops;
+    return 0;
 }
 
 int strategy_parse_spec(const char *spec, uint32_t memory, const struct strategy_ops **ops,
