@@ -606,6 +606,43 @@ START_TEST(unstoppable_piles_at_kitchen)
 }
 END_TEST
 
+/* The sketch has two workers. A bot partner at 30 a minute beside a bot at
+ * 30 wraps the 60 a minute of a flat load that one of them alone could not:
+ * worked out by hand, in 10 minutes at 60/min (fixed) the kitchen makes 600;
+ * the first candy reaches the station after the 4 s belt, so about 596 are
+ * offered, each wrapped within 2 s: nothing piles up (buffer_max stays at
+ * most 1) and each worker wraps about half. Alone, one bot at 30 leaves 300
+ * of them waiting. */
+START_TEST(a_partner_shares_the_work)
+{
+    struct shift_params p = {.scenario = "lab", .spec = "unbounded", .bot_rate = 30,
+                             .minutes = 10, .seed = 3};
+    struct sim_config cfg;
+    struct sim alone, pair;
+    make_config(&p, &cfg);
+    cfg.arrivals = ARRIVALS_FIXED;
+    run_shift(&alone, &cfg);
+    cfg.partner = (struct worker_config){WORKER_BOT, 30, SERVICE_FIXED};
+    ck_assert_int_eq(sim_init(&pair, &cfg), 0);
+    while (pair.outcome == OUTCOME_RUNNING) {
+        sim_step(&pair, NULL);
+        assert_invariants(&pair);
+        ck_assert_uint_le(sim_in_progress(&pair), 2);
+    }
+    ck_assert_uint_eq(pair.stats.produced, 600);
+    ck_assert_uint_ge(pair.stats.wrapped, 593);
+    ck_assert_uint_le(pair.stats.buffer_max, 1);
+    ck_assert_uint_ge(pair.stats.partner_wrapped, 290);
+    ck_assert_uint_le(pair.stats.partner_wrapped, 300);
+    ck_assert_uint_le(alone.stats.wrapped, 301);
+    ck_assert_uint_ge(sim_waiting(&alone), 290);
+    /* Without a partner the hash is the one shifts had before partners. */
+    ck_assert_uint_ne(sim_state_hash(&alone), sim_state_hash(&pair));
+    sim_free(&alone);
+    sim_free(&pair);
+}
+END_TEST
+
 START_TEST(pausable_waits_while_stopped)
 {
     for (int poisson = 0; poisson < 2; poisson++) {
@@ -697,6 +734,7 @@ Suite *sim_suite(void)
     tcase_add_test(tc, belt_ride_time);
     tcase_add_test(tc, unstoppable_piles_at_kitchen);
     tcase_add_test(tc, pausable_waits_while_stopped);
+    tcase_add_test(tc, a_partner_shares_the_work);
     suite_add_tcase(s, tc);
     tc = tcase_create("human");
     tcase_set_timeout(tc, 60);

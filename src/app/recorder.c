@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "options.h"
+#include "plugin.h"
 #include "replay.h"
 #include "report.h"
 #include "version.h"
@@ -56,8 +57,16 @@ int recorder_open(struct recorder *r, const char *path, const struct sim_config 
            "#   candyline --replay FILE --headless --verify\n");
     put(r, "game %s\nrecorded\nseed %" PRIu64 "\nscenario %s\nscenario-hash %016" PRIx64 "\n",
         CANDYLINE_VERSION, cfg->seed, scenario_ref, scenario_hash(&cfg->scenario));
+    if (plugin_file(cfg->strategy))
+        put(r, "# the strategy comes from a plugin: replay with --strategy-plugin %s\n",
+            plugin_file(cfg->strategy));
     put(r, "strategy %s\nworker %s\nmemory %u\nminutes %u\n", cfg->strategy_spec, worker,
         cfg->memory, cfg->minutes);
+    if (cfg->partner.kind == WORKER_BOT) {
+        char partner[48];
+        worker_format(&cfg->partner, partner, sizeof partner);
+        put(r, "partner %s\n", partner);
+    }
     if (cfg->rate_override)
         put(r, "rate %u\n", cfg->rate_override);
     else

@@ -300,6 +300,14 @@ static int parse_word_line(struct parser *p, char **w, int n)
             return fail(p, "worker: %s", why);
         return 0;
     }
+    if (strcmp(key, "partner") == 0) {
+        char why[200];
+        if (worker_parse(v, &r->partner, why, sizeof why) < 0)
+            return fail(p, "partner: %s", why);
+        if (r->partner.kind != WORKER_BOT)
+            return fail(p, "%s", "expected 'partner auto:RATE[:fixed|exp]': the partner is a bot");
+        return 0;
+    }
     if (strcmp(key, "memory") == 0)
         return parse_header_number(p, key, v, 0, STRATEGY_MAX_CAPACITY, &r->memory,
                                    &r->memory_given);
@@ -329,7 +337,7 @@ static int parse_word_line(struct parser *p, char **w, int n)
         return 0;
     }
     return fail(p, "unknown key '%s'; expected one of: game recorded seed scenario "
-                   "scenario-hash strategy worker memory minutes rate arrivals supervisor "
+                   "scenario-hash strategy worker partner memory minutes rate arrivals supervisor "
                    "expect end, or a tick", key);
 }
 
@@ -521,6 +529,7 @@ int replay_config(const struct replay *r, const char *replay_path, struct sim_co
     o.seed = r->seed;
     o.worker_given = true;
     o.worker = r->worker;
+    o.partner = r->partner;
     o.rate = r->rate_given ? r->rate : 0;
     o.arrivals_given = r->arrivals_given;
     o.arrivals = r->arrivals;
@@ -530,7 +539,11 @@ int replay_config(const struct replay *r, const char *replay_path, struct sim_co
     o.memory = r->memory;
     if (shift_config(&o, &sc, r->strategy, true, cfg, why, sizeof why) < 0) {
         const char *text = strncmp(why, "--strategy: ", 12) == 0 ? why + 12 : why;
-        snprintf(err, errlen, "%s:%u: %s", r->file, r->strategy_line, text);
+        /* A strategy from a plugin is only known once the plugin is loaded. */
+        bool unknown = strncmp(text, "unknown strategy", 16) == 0;
+        snprintf(err, errlen, "%s:%u: %s%s", r->file, r->strategy_line, text,
+                 unknown ? "; if a plugin provides it, replay with the same --strategy-plugin "
+                           "FILE.so it was recorded with" : "");
         return -1;
     }
     if (r->supervisor_given && r->supervisor && !sc.supervisor) {

@@ -60,6 +60,7 @@ struct replay {
     uint64_t scenario_hash;
     char strategy[64];        /* the spec */
     struct worker_config worker; /* default: human */
+    struct worker_config partner; /* a bot partner, or zeroed: none */
     bool memory_given, rate_given, arrivals_given, supervisor_given, minutes_given;
     uint32_t memory, rate, minutes;
     enum arrivals arrivals;

@@ -100,6 +100,13 @@ void report_build(const struct sim *s, struct report *r)
     add_uint(r, "belt_speed_pct", s->supervisor.pct);
     add_real(r, "belt_stopped_s", (double)st->stopped_ticks / TICK_HZ, 3);
     add_uint(r, "held_max", st->held_max);
+    if (s->cfg.partner.kind == WORKER_BOT) {
+        worker_format(&s->cfg.partner, r->partner, sizeof r->partner);
+        add_text(r, "partner", r->partner);
+        add_uint(r, "partner_wrapped", st->partner_wrapped);
+        add_real(r, "partner_busy_fraction",
+                 s->tick ? (double)st->partner_busy_ticks / (double)s->tick : 0.0, 6);
+    }
     add(r, "conserved", VALUE_BOOL);
     r->field[r->n - 1].text = sim_conserved(s) ? "true" : "false";
 }

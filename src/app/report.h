@@ -42,6 +42,7 @@ struct report {
     struct report_field field[REPORT_MAX_FIELDS];
     size_t n;
     char worker[48];
+    char partner[48];
     char hash[17];
 };
 

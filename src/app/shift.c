@@ -22,6 +22,8 @@ int shift_config(const struct options *o, const struct scenario *sc, const char 
         cfg->worker.rate = sc->bot_rate;
         cfg->worker.service = SERVICE_FIXED;
     }
+    if (o->partner.kind == WORKER_BOT)
+        cfg->partner = o->partner;
     cfg->rate_override = o->rate;
     cfg->arrivals = o->arrivals_given ? o->arrivals : sc->arrivals;
     cfg->supervisor = sc->supervisor && !o->no_supervisor;
@@ -71,7 +73,7 @@ int series_sample(struct series *s, const struct sim *sim)
     p->waiting = sim_waiting(sim);
     p->visible = sim_visible_backlog(sim);
     p->on_belt = sim_on_belt(sim);
-    p->rate = sim_current_rate(sim);
+    p->rate = sim_sending_rate(sim); /* what the kitchen sends: aimd limits it */
     p->belt_pct = sim->supervisor.pct;
     p->held = sim_held_at_kitchen(sim);
     p->produced = sim->stats.produced;

@@ -77,7 +77,7 @@ uint32_t sim_on_belt(const struct sim *s)
 
 uint32_t sim_in_progress(const struct sim *s)
 {
-    return s->worker.busy ? 1u : 0u;
+    return (s->worker.busy ? 1u : 0u) + (s->partner.busy ? 1u : 0u);
 }
 
 uint32_t sim_visible_backlog(const struct sim *s)
@@ -211,6 +211,8 @@ static void record_tick_stats(struct sim *s)
         st->hidden_max = waiting;
     if (s->worker.busy)
         st->busy_ticks++;
+    if (s->partner.busy)
+        st->partner_busy_ticks++;
     if (!s->belt.moving)
         st->stopped_ticks++;
     if (sim_held_at_kitchen(s) > st->held_max)
@@ -231,7 +233,7 @@ static void steer(struct sim *s)
         .on_belt = sim_on_belt(s),
         .held = sim_held_at_kitchen(s),
         .waiting = sim_waiting(s),
-        .worker_busy = s->worker.busy,
+        .worker_busy = s->worker.busy && (s->cfg.partner.kind != WORKER_BOT || s->partner.busy),
         .belt_ticks = s->belt.length,
     };
     ops->steer(s->buffer, &v, &s->signal);
@@ -322,6 +324,12 @@ uint64_t sim_state_hash(const struct sim *s)
     uint64_t h = 0x43414e44594c494eull; /* "CANDYLIN" */
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         h = mix64(h ^ parts[i]) + i;
+    if (s->cfg.partner.kind == WORKER_BOT) { /* only then, so shifts without keep their hash */
+        const uint64_t more[] = {st->partner_busy_ticks, st->partner_wrapped,
+                                 (uint64_t)s->partner.left_ut, s->partner.busy};
+        for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+            h = mix64(h ^ more[i]) + 100u + i;
+    }
     return h;
 }
 

@@ -44,6 +44,7 @@ struct sim_config {
     struct scenario scenario;        /* copied in */
     uint64_t seed;                   /* gameplay PRNG seed */
     struct worker_config worker;     /* who wraps */
+    struct worker_config partner;    /* a second worker if kind is WORKER_BOT; zeroed: none */
     uint32_t rate_override;          /* constant rate per minute; 0 = the schedule */
     enum arrivals arrivals;          /* fixed or Poisson spacing */
     bool supervisor;                 /* false with --no-supervisor */
@@ -109,7 +110,9 @@ struct sim_stats {
     uint64_t wrapped;         /* finished */
     uint64_t dropped;         /* eaten */
     uint64_t stale;           /* wrapped after waiting past the deadline */
-    uint64_t busy_ticks;      /* ticks with a candy in the hands */
+    uint64_t busy_ticks;      /* ticks with a candy in the (main worker's) hands */
+    uint64_t partner_busy_ticks; /* ticks with a candy in the partner's hands */
+    uint64_t partner_wrapped; /* of the wrapped, those the partner wrapped */
     uint64_t stopped_ticks;   /* ticks the belt stood still */
     uint64_t buffer_area;     /* sum over ticks of candies waiting */
     uint32_t buffer_max;      /* the most waiting at once */
@@ -129,6 +132,7 @@ struct sim {
     struct kitchen kitchen;
     struct belt belt;
     struct worker worker;
+    struct worker partner;    /* the second worker, when cfg.partner is a bot */
     struct supervisor supervisor;
     struct sim_stats stats;
     uint64_t last_drop_tick;  /* when candy was last eaten (0: never) */

@@ -1,23 +1,27 @@
-/* worker.c - the worker at the station: a person typing the letter on each
- * candy, or a bot wrapping at a set rate (fixed or exponential times). */
+/* worker.c - the workers at the station: a person typing the letter on each
+ * candy, or a bot wrapping at a set rate (fixed or exponential times), and
+ * an optional bot partner (the sketch has two workers) who takes the next
+ * candy whenever the main worker's hands are full. */
 #include "sim_internal.h"
 
 /* Keys a candy can ask for: no p or q, which pause and quit. */
 static const char wrap_letters[] = "abcdefghijklmnorstuvwxyz";
 
-static uint64_t bot_service_ut(struct sim *s)
+/* Tells a partner's events from the main worker's in the history hash. */
+#define PARTNER_MARK (1ull << 40)
+
+static uint64_t bot_service_ut(struct sim *s, const struct worker_config *wc)
 {
-    uint64_t mean_ut = (uint64_t)TICK_HZ * 60u * MICROTICKS / s->cfg.worker.rate;
-    if (s->cfg.worker.service == SERVICE_FIXED)
+    uint64_t mean_ut = (uint64_t)TICK_HZ * 60u * MICROTICKS / wc->rate;
+    if (wc->service == SERVICE_FIXED)
         return mean_ut;
     uint64_t e = rng_exp_q16(&s->play);
     return (mean_ut * e) >> 16;
 }
 
 /* Hands are free: take the next waiting candy, if any. */
-static bool take(struct sim *s)
+static bool take(struct sim *s, struct worker *w, const struct worker_config *wc, uint64_t mark)
 {
-    struct worker *w = &s->worker;
     struct candy c;
     if (!s->cfg.strategy->take(s->buffer, &c))
         return false;
@@ -26,9 +30,9 @@ static bool take(struct sim *s)
     w->wait = (uint32_t)(s->tick - c.tick);
     wait_histogram_add(&s->stats.waits, w->wait);
     s->stats.taken++;
-    sim_note(s, EV_TAKE, c.id);
-    if (s->cfg.worker.kind == WORKER_BOT) {
-        w->left_ut += (int64_t)bot_service_ut(s);
+    sim_note(s, EV_TAKE, c.id | mark);
+    if (wc->kind == WORKER_BOT) {
+        w->left_ut += (int64_t)bot_service_ut(s, wc);
     } else {
         w->phase = HANDS_HOLDING;
         w->phase_left = 0;
@@ -37,13 +41,14 @@ static bool take(struct sim *s)
     return true;
 }
 
-static void finish(struct sim *s)
+static void finish(struct sim *s, struct worker *w, uint64_t mark)
 {
-    struct worker *w = &s->worker;
     s->stats.wrapped++;
+    if (mark)
+        s->stats.partner_wrapped++;
     if (w->wait > s->cfg.scenario.deadline_s * TICK_HZ)
         s->stats.stale++;
-    sim_note(s, EV_WRAP, w->candy.id);
+    sim_note(s, EV_WRAP, w->candy.id | mark);
     w->busy = false;
 }
 
@@ -68,17 +73,17 @@ void worker_keys(struct sim *s, const struct sim_input *in)
     }
 }
 
-void worker_progress(struct sim *s)
+static void progress(struct sim *s, struct worker *w, const struct worker_config *wc,
+                     uint64_t mark)
 {
-    struct worker *w = &s->worker;
     if (!w->busy)
         return;
-    if (s->cfg.worker.kind == WORKER_BOT) {
+    if (wc->kind == WORKER_BOT) {
         /* Carry leftover time over, so back-to-back wraps keep exact pace. */
         w->left_ut -= MICROTICKS;
         while (w->busy && w->left_ut <= 0) {
-            finish(s);
-            if (!take(s))
+            finish(s, w, mark);
+            if (!take(s, w, wc, mark))
                 w->left_ut = 0;
         }
         return;
@@ -89,12 +94,21 @@ void worker_progress(struct sim *s)
         w->phase = HANDS_HOLDING;
         return;
     }
-    finish(s);
-    take(s);
+    finish(s, w, mark);
+    take(s, w, wc, mark);
+}
+
+void worker_progress(struct sim *s)
+{
+    progress(s, &s->worker, &s->cfg.worker, 0);
+    if (s->cfg.partner.kind == WORKER_BOT)
+        progress(s, &s->partner, &s->cfg.partner, PARTNER_MARK);
 }
 
 void worker_take_if_idle(struct sim *s)
 {
     if (!s->worker.busy)
-        take(s);
+        take(s, &s->worker, &s->cfg.worker, 0);
+    if (s->cfg.partner.kind == WORKER_BOT && !s->partner.busy)
+        take(s, &s->partner, &s->cfg.partner, PARTNER_MARK);
 }

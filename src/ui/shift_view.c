@@ -18,7 +18,7 @@
 
 /* The station sits at the right edge, so a wider terminal gets a longer
  * belt (66 at 80 columns). */
-static int station_x(void)
+int view_station_x(void)
 {
     return COLS - 14;
 }
@@ -61,27 +61,34 @@ static void draw_kitchen(const struct view *v, const struct sim *s)
     attroff(view_attr(v, pile ? PAIR_WARN : PAIR_DIM, pile ? A_BOLD : A_DIM));
 }
 
-static void draw_belt(const struct view *v, const struct sim *s)
+void belt_draw(const struct view *v, const struct sim *s, int label_y, int candy_y, bool count)
 {
     const struct belt *b = &s->belt;
-    int width = station_x() - BELT_X - 2;
+    int width = view_station_x() - BELT_X - 2;
     attron(A_BOLD);
-    draw_text(3, BELT_X + 2, "BELT %u/min", sim_current_rate(s));
+    draw_text(label_y, BELT_X + 2, "BELT %u/min", sim_sending_rate(s));
     attroff(A_BOLD);
-    if (s->supervisor.pct != 100)
-        draw_text(3, BELT_X + 17, "(sped up to %u%%)", s->supervisor.pct);
+    /* The schedule with her speed-ups, and what the station let through. */
+    uint32_t told = sim_current_rate(s), sent = sim_sending_rate(s);
+    if (sent < told && s->supervisor.pct != 100)
+        draw_text(label_y, BELT_X + 17, "(of %u, %u%%)", told, s->supervisor.pct);
+    else if (sent < told)
+        draw_text(label_y, BELT_X + 17, "(of %u)", told);
+    else if (s->supervisor.pct != 100)
+        draw_text(label_y, BELT_X + 17, "(sped up to %u%%)", s->supervisor.pct);
     /* Belt surface: the pattern shifts as the belt moves. */
     attron(view_attr(v, b->moving ? PAIR_BELT : PAIR_BAD, b->moving ? A_NORMAL : A_BOLD));
-    draw_text(6, BELT_X - 1, "%s", v->g->roller);
+    draw_text(candy_y + 1, BELT_X - 1, "%s", v->g->roller);
     /* Marks every 4 cells travel with the candy, so a moving belt looks it. */
     uint32_t shift = (uint32_t)((uint64_t)b->odometer * (uint64_t)(width - 1) / b->length);
     for (int i = 0; i < width; i++)
-        draw_text(6, BELT_X + i, "%s", v->g->belt[((uint32_t)i + 4u - shift % 4u) % 4u == 0]);
-    draw_text(6, BELT_X + width, "%s", v->g->roller);
+        draw_text(candy_y + 1, BELT_X + i, "%s",
+                  v->g->belt[((uint32_t)i + 4u - shift % 4u) % 4u == 0]);
+    draw_text(candy_y + 1, BELT_X + width, "%s", v->g->roller);
     if (!b->moving)
-        draw_text(3, BELT_X + 36, "%s STOPPED", v->g->stopped);
+        draw_text(label_y, BELT_X + 36, "%s STOPPED", v->g->stopped);
     else
-        draw_text(3, BELT_X + 36, "%s moving", v->g->arrow);
+        draw_text(label_y, BELT_X + 36, "%s moving", v->g->arrow);
     attroff(view_attr(v, b->moving ? PAIR_BELT : PAIR_BAD, b->moving ? A_NORMAL : A_BOLD));
     /* Candy: position by distance travelled. */
     for (uint32_t i = 0; i < b->len; i++) {
@@ -92,13 +99,14 @@ static void draw_belt(const struct view *v, const struct sim *s)
         int x = BELT_X + (int)((uint64_t)travelled * (uint64_t)(width - 1) / b->length);
         uint32_t id = (uint32_t)(s->stats.placed - b->len + i);
         attron(view_attr(v, candy_pair(id), A_BOLD));
-        draw_text(5, x, "%s", v->g->candy);
+        draw_text(candy_y, x, "%s", v->g->candy);
         attroff(view_attr(v, candy_pair(id), A_BOLD));
     }
-    draw_text(7, BELT_X + 2, "on the belt: %-4u", b->len);
+    if (count)
+        draw_text(candy_y + 2, BELT_X + 2, "on the belt: %-4u", b->len);
 }
 
-static void draw_buffer(const struct view *v, const struct sim *s, int y)
+void buffer_draw(const struct view *v, const struct sim *s, int y)
 {
     const struct strategy_ops *ops = s->cfg.strategy;
     uint32_t waiting = sim_waiting(s);
@@ -131,7 +139,7 @@ static void draw_buffer(const struct view *v, const struct sim *s, int y)
     draw_text(y, 41, "%u of %u waiting%s", waiting, cap, waiting >= cap ? " - FULL" : "");
 }
 
-static void draw_eaten(const struct view *v, const struct sim *s, int y)
+void eaten_draw(const struct view *v, const struct sim *s, int y)
 {
     if (strcmp(s->cfg.strategy->name, "drop") != 0 && s->stats.dropped == 0)
         return;
@@ -185,6 +193,28 @@ static void draw_hands(const struct view *v, const struct sim *s, int y)
     }
 }
 
+/* The second worker of the sketch, when there is one: a bot beside you. */
+static void draw_partner(const struct view *v, const struct sim *s, int y)
+{
+    if (s->cfg.partner.kind != WORKER_BOT)
+        return;
+    attron(A_BOLD);
+    draw_text(y, 2, "PARTNER");
+    attroff(A_BOLD);
+    if (!s->partner.busy) {
+        attron(A_DIM);
+        draw_text(y, 11, "empty-handed   (a bot, %u per minute; wrapped %" PRIu64 ")",
+                  s->cfg.partner.rate, s->stats.partner_wrapped);
+        attroff(A_DIM);
+        return;
+    }
+    attron(view_attr(v, candy_pair(s->partner.candy.id), A_REVERSE) | A_BOLD);
+    draw_text(y, 11, "[ %s ]", v->g->candy);
+    attroff(view_attr(v, candy_pair(s->partner.candy.id), A_REVERSE) | A_BOLD);
+    draw_text(y, 18, "wrapping       (a bot, %u per minute; wrapped %" PRIu64 ")",
+              s->cfg.partner.rate, s->stats.partner_wrapped);
+}
+
 static void draw_counters(const struct view *v, const struct sim *s, const struct series *series,
                           const struct shift_screen *screen)
 {
@@ -213,9 +243,12 @@ static void draw_keys(const struct sim *s, const struct shift_screen *screen)
     else if (screen->keys[0])
         draw_text(LINES - 1, 1, "%s", screen->keys);
     else
-        draw_text(LINES - 1, 1, "%s  Tab %s panel  p %s  ? help  q end shift",
+        draw_text(LINES - 1, 1, "%s  %s  p %s  ? help  q end shift",
                   s->cfg.worker.kind == WORKER_HUMAN ? "letter: wrap" : "bot at work",
-                  screen->panel ? "hide" : "show", screen->paused ? "resume" : "pause");
+                  screen->panel_locked ? "panel hidden this round"
+                  : screen->panel      ? "Tab hide panel"
+                                       : "Tab show panel",
+                  screen->paused ? "resume" : "pause");
     attroff(A_REVERSE);
 }
 
@@ -225,20 +258,23 @@ void shift_view_draw(const struct view *v, const struct sim *s, const struct ser
     erase();
     draw_header(v, s, screen);
     draw_kitchen(v, s);
-    draw_belt(v, s);
+    belt_draw(v, s, 3, 5, true);
     attron(A_BOLD);
-    draw_text(3, station_x() + 1, "STATION");
+    draw_text(3, view_station_x() + 1, "STATION");
     attroff(A_BOLD);
-    draw_text(5, station_x() + 1, "%s%s", v->g->arrow, s->worker.busy ? " [hands]" : "");
-    draw_buffer(v, s, 9);
-    draw_eaten(v, s, 10);
+    draw_text(5, view_station_x() + 1, "%s%s", v->g->arrow, s->worker.busy ? " [hands]" : "");
+    buffer_draw(v, s, 9);
+    eaten_draw(v, s, 10);
     draw_hands(v, s, 12);
+    draw_partner(v, s, 13);
     draw_counters(v, s, series, screen);
     if (screen->panel) {
         panel_draw(v, 16, s, series);
     } else {
         attron(A_DIM);
-        if (s->cfg.supervisor)
+        if (screen->panel_locked)
+            draw_text(17, 2, "The supervisor panel is hidden for this round.");
+        else if (s->cfg.supervisor)
             draw_text(17, 2, "Press Tab to see what the supervisor sees, beside what is "
                              "really happening.");
         else
@@ -248,7 +284,7 @@ void shift_view_draw(const struct view *v, const struct sim *s, const struct ser
     }
     draw_keys(s, screen);
     if (screen->help)
-        help_draw(v);
+        help_draw(v, screen->panel_locked);
 }
 
 void enlarge_draw(void)
