@@ -13,6 +13,7 @@ NCURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null || echo -D
 NCURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 CHECK_CFLAGS   := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS     := $(shell $(PKG_CONFIG) --libs check 2>/dev/null || echo -lcheck)
+DL_LIBS        ?= -ldl
 ALL_CPPFLAGS = -D_DEFAULT_SOURCE $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(CFLAGS) -MMD -MP
 
@@ -35,14 +36,14 @@ BIN   = $(BUILD)/candyline
 TESTS = $(BUILD)/check_candyline
 O0_BIN = $(BUILD)/O0/candyline
 
-.PHONY: all play check unit e2e replays clean options $(O0_BIN)
+.PHONY: all play check unit e2e replays clean options check-strategy strategy-kit $(O0_BIN)
 all: $(BIN)
 
 $(BIN): $(MAIN_OBJ) $(CORE_OBJ) $(APP_OBJ) $(UI_OBJ)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(NCURSES_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(NCURSES_LIBS) $(DL_LIBS)
 
 $(TESTS): $(TEST_OBJ) $(CORE_OBJ) $(APP_OBJ)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(DL_LIBS)
 
 $(BUILD)/obj/src/ui/%.o: src/ui/%.c
 	@mkdir -p $(@D)
@@ -73,6 +74,15 @@ $(GEN_SRC): $(SCENARIOS) Makefile
 	  done; \
 	  echo '    {0, 0},'; echo '};'; } > $@.tmp && mv $@.tmp $@
 
+# Test plugins: each tests/plugins/NAME.c, with the shared table code, as
+# $(BUILD)/plugins/NAME.so (what --strategy-plugin loads).
+PLUGINS = $(patsubst tests/plugins/%.c,$(BUILD)/plugins/%.so,$(wildcard tests/plugins/*.c))
+PLUGIN_LIB_SRC = src/strategies/table.c src/sim/candy_queue.c
+
+$(BUILD)/plugins/%.so: tests/plugins/%.c tests/plugins/fifo_plugin.c $(PLUGIN_LIB_SRC)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(WARN) $(CFLAGS) -shared -fPIC -o $@ $< $(PLUGIN_LIB_SRC)
+
 play: $(BIN)
 	./$(BIN)
 
@@ -90,10 +100,25 @@ replays: $(BIN) $(O0_BIN)
 $(O0_BIN):
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/O0 CFLAGS="-O0 -g" $(O0_BIN)
 
-check: $(TESTS) $(BIN) $(O0_BIN)
+# The conformance suite on one strategy: make check-strategy NAME=yours
+check-strategy: $(TESTS)
+	@if [ -z "$(NAME)" ]; then \
+	  echo "usage: make check-strategy NAME=yourstrategy (see src/strategies/template.c.example)" >&2; \
+	  exit 2; fi
+	@CK_RUN_SUITE=strategies CANDYLINE_STRATEGY='$(NAME)' ./$(TESTS); rc=$$?; \
+	if [ $$rc -eq 0 ]; then echo "strategy $(NAME): all conformance checks pass"; \
+	elif [ $$rc -eq 2 ]; then exit 2; \
+	else echo "strategy $(NAME): conformance checks FAILED (each :F: or :E: line above says what broke)"; exit 1; fi
+
+# Plugins, the template and a broken strategy, end to end (tests/strategy_kit.sh).
+strategy-kit: $(BIN) $(PLUGINS)
+	CANDYLINE=$(BIN) PLUGINS=$(BUILD)/plugins CC="$(CC)" bash tests/strategy_kit.sh
+
+check: $(TESTS) $(BIN) $(O0_BIN) $(PLUGINS)
 	./$(TESTS)
 	bash tests/verify_replays.sh ./$(BIN) ./$(O0_BIN)
 	CANDYLINE=$(BIN) bash tests/e2e_terminal.sh
+	CANDYLINE=$(BIN) PLUGINS=$(BUILD)/plugins CC="$(CC)" bash tests/strategy_kit.sh
 
 clean:
 	rm -rf $(BUILD)

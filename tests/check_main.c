@@ -11,11 +11,13 @@ int main(void)
     srunner_add_suite(sr, candy_queue_suite());
     srunner_add_suite(sr, wait_histogram_suite());
     srunner_add_suite(sr, scenario_suite());
+    srunner_add_suite(sr, scenario_winners_suite());
     srunner_add_suite(sr, options_suite());
     srunner_add_suite(sr, sim_suite());
     srunner_add_suite(sr, strategies_suite());
     srunner_add_suite(sr, queueing_suite());
     srunner_add_suite(sr, replay_suite());
+    srunner_add_suite(sr, chart_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failures = srunner_ntests_failed(sr);
     srunner_free(sr);

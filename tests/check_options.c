@@ -9,6 +9,8 @@
 
 #include "../src/app/options.h"
 #include "../src/app/parse_number.h"
+#include "../src/app/scenario_parse.h"
+#include "../src/app/versus_setup.h"
 #include "suites.h"
 
 static struct options o;
@@ -193,6 +195,25 @@ static const struct {
     {{"--record", NULL}, "--record needs a value"},
     {{"--headless", "--worker", "human"}, "nobody is at the keyboard"},
     {{"--compare", "drop:2", "--report", "csv"}, "--compare prints a table"},
+    {{"--panel", "foo", NULL}, "--panel: expected hidden or shown, not 'foo'"},
+    {{"--panel", "Hidden", NULL}, "--panel"},
+    {{"--panel", NULL}, "--panel needs a value"},
+    {{"--panel", "shown", "--headless", NULL}, "--panel cannot be used with --headless"},
+    {{"--panel", "hidden", "--compare", "drop:2"}, "--panel cannot be used with --compare"},
+    {{"--versus", "drop:3", NULL}, "--versus: expected two strategies separated by a comma"},
+    {{"--versus", "drop:3,", NULL}, "--versus: expected two strategies"},
+    {{"--versus", ",drop:3", NULL}, "--versus: expected two strategies"},
+    {{"--versus", "drop:3,unbounded,bounded:2", NULL}, "--compare prints a table"},
+    {{"--versus", "", NULL}, "--versus: expected two strategies"},
+    {{"--versus", "drop:3,unbounded", "--headless", NULL},
+     "--versus cannot be used with --headless"},
+    {{"--versus", "drop:3,unbounded", "--worker", "human"}, "one keyboard can't play two lines"},
+    {{"--versus", "drop:3,unbounded", "--strategy", "drop:2"},
+     "--versus cannot be used with --strategy"},
+    {{"--versus", "drop:3,unbounded", "--compare", "drop:2"},
+     "--versus cannot be used with --compare"},
+    {{"--versus", "drop:3,unbounded", "--record", "r.rpl"}, "a recording holds one shift"},
+    {{"--versus", "drop:3,unbounded", "--replay", "r.rpl"}, "a replay holds one shift"},
 };
 
 START_TEST(bad_values_fail)
@@ -245,6 +266,69 @@ START_TEST(parse_twice)
     ck_assert_int_eq(parse_args(ARGS("--seed", "10")), 0);
     ck_assert_uint_eq(o.seed, 10);
     ck_assert(!o.no_supervisor);
+}
+END_TEST
+
+START_TEST(panel_and_versus)
+{
+    ck_assert_int_eq(parse_args(ARGS(NULL)), 0);
+    ck_assert_int_eq(o.panel, PANEL_DEFAULT);
+    ck_assert_ptr_null(o.versus);
+    ck_assert_int_eq(parse_args(ARGS("--panel", "hidden")), 0);
+    ck_assert_int_eq(o.panel, PANEL_HIDDEN);
+    ck_assert_int_eq(parse_args(ARGS("--panel=shown", "--replay", "a.rpl")), 0);
+    ck_assert_int_eq(o.panel, PANEL_SHOWN);
+    ck_assert_int_eq(parse_args(ARGS("--versus", "drop:3:oldest,unbounded", "--worker",
+                                     "auto:40:exp", "--scenario", "lab", "--panel", "hidden")),
+                     0);
+    ck_assert_str_eq(o.versus, "drop:3:oldest,unbounded");
+    ck_assert_int_eq(o.panel, PANEL_HIDDEN);
+
+    char a[64], b[64], err[200];
+    ck_assert_int_eq(versus_split("backpressure:5,drop:2:newest", a, b, sizeof a, err,
+                                  sizeof err),
+                     0);
+    ck_assert_str_eq(a, "backpressure:5");
+    ck_assert_str_eq(b, "drop:2:newest");
+    char longer[100];
+    memset(longer, 'x', sizeof longer - 1u);
+    longer[sizeof longer - 1u] = '\0';
+    longer[10] = ',';
+    ck_assert_int_eq(versus_split(longer, a, b, sizeof a, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "strategy specs"), "'%s'", err);
+}
+END_TEST
+
+/* --versus builds two configs alike in all but the strategy, with the
+ * scenario's bot unless --worker says otherwise; a bad spec names itself. */
+START_TEST(versus_configs)
+{
+    struct scenario sc;
+    struct sim_config cfg[2];
+    char err[400];
+    ck_assert_int_eq(scenario_load("classic", &sc, err, sizeof err), 0);
+    ck_assert_int_eq(parse_args(ARGS("--versus", "drop:3:oldest,unbounded", "--seed", "7")), 0);
+    ck_assert_int_eq(versus_setup(&o, &sc, cfg, err, sizeof err), 0);
+    ck_assert_str_eq(cfg[0].strategy_spec, "drop:3:oldest");
+    ck_assert_str_eq(cfg[1].strategy_spec, "unbounded");
+    for (int i = 0; i < 2; i++) {
+        ck_assert_int_eq(cfg[i].worker.kind, WORKER_BOT);
+        ck_assert_uint_eq(cfg[i].worker.rate, sc.bot_rate);
+        ck_assert_uint_eq(cfg[i].seed, 7);
+        ck_assert_str_eq(cfg[i].scenario.name, "classic");
+    }
+    ck_assert_int_eq(parse_args(ARGS("--versus", "bounded:2,backpressure:4", "--worker",
+                                     "auto:55")),
+                     0);
+    ck_assert_int_eq(versus_setup(&o, &sc, cfg, err, sizeof err), 0);
+    ck_assert_uint_eq(cfg[0].worker.rate, 55);
+    ck_assert_uint_eq(cfg[1].worker.rate, 55);
+    ck_assert_int_eq(parse_args(ARGS("--versus", "unbounded,drop:0")), 0);
+    ck_assert_int_eq(versus_setup(&o, &sc, cfg, err, sizeof err), -1);
+    ck_assert_msg(strncmp(err, "--versus: ", 10) == 0 && strstr(err, "drop"), "'%s'", err);
+    ck_assert_int_eq(parse_args(ARGS("--versus", "frobnicate,unbounded")), 0);
+    ck_assert_int_eq(versus_setup(&o, &sc, cfg, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "frobnicate"), "'%s'", err);
 }
 END_TEST
 
@@ -347,6 +431,8 @@ Suite *options_suite(void)
     tcase_add_test(tc, good_values_are_quiet);
     tcase_add_test(tc, unknown_option_messages);
     tcase_add_test(tc, parse_twice);
+    tcase_add_test(tc, panel_and_versus);
+    tcase_add_test(tc, versus_configs);
     suite_add_tcase(s, tc);
     tc = tcase_create("worker");
     tcase_add_test(tc, worker_forms);

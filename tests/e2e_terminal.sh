@@ -245,5 +245,136 @@ desc="without a terminal the game points to --headless and exits 2"
 out=$("$BIN" </dev/null 2>&1 >/dev/null); rc=$?
 check eval '[ "$rc" = 2 ] && printf "%s" "$out" | grep -q -- --headless'
 
+# 13. --chart: an SVG for a slide, written whole or not at all; --compare
+# adds a text chart under its table (not to its JSON). No terminal needed.
+svg_ok() { head -c 300 "$1" | grep -q '<svg xmlns="http://www.w3.org/2000/svg"' &&
+    tail -n 1 "$1" | grep -q '^</svg>$' &&
+    { ! command -v xmllint >/dev/null || xmllint --noout "$1"; }; }
+desc="--headless --chart writes a well-formed SVG (checked by xmllint when installed)"
+check eval '"$BIN" --headless --scenario "$HERE/e2e/short.scn" --chart "$WORK/shift.svg" \
+    >"$WORK/shift.out" && svg_ok "$WORK/shift.svg" && grep -q "state hash" "$WORK/shift.out" &&
+    [ ! -e "$WORK/shift.svg.part" ]'
+desc="--compare --chart draws every strategy in one SVG and a text chart under the table"
+check eval 'LC_ALL=C "$BIN" --compare backpressure:3,unbounded --scenario "$HERE/e2e/short.scn" \
+    --worker auto:50 --chart "$WORK/compare.svg" >"$WORK/compare.out" &&
+    svg_ok "$WORK/compare.svg" && grep -q ">backpressure:3<" "$WORK/compare.svg" &&
+    grep -q ">unbounded<" "$WORK/compare.svg" && grep -q "^True backlog over the shift" \
+    "$WORK/compare.out" && grep -q "^unbounded  *|[_.,~+*# -]*| max 30, burst at" "$WORK/compare.out"'
+desc="--compare --report json with --chart prints only the JSON array"
+check eval '"$BIN" --compare drop:3,unbounded --scenario "$HERE/e2e/short.scn" --report json \
+    --chart "$WORK/json.svg" >"$WORK/json.out" && [ "$(head -c 1 "$WORK/json.out")" = "[" ] &&
+    [ "$(tail -n 1 "$WORK/json.out")" = "]" ] && ! grep -q "True backlog" "$WORK/json.out" &&
+    svg_ok "$WORK/json.svg"'
+desc="--replay FILE --headless --chart draws the replayed shift"
+check eval '"$BIN" --replay "$HERE/replays/keyboard-unbounded.rpl" --headless --verify \
+    --chart "$WORK/replay.svg" >/dev/null && svg_ok "$WORK/replay.svg" &&
+    grep -q ">burst</text>" "$WORK/replay.svg"'
+mkdir -p "$WORK/charts"
+out=$("$BIN" --headless --scenario "$HERE/e2e/short.scn" --chart "$WORK/charts/none/x.svg" 2>&1 \
+    >/dev/null); rc=$?
+desc="--chart into a missing directory: exit 2, a message naming it, nothing left"
+check eval '[ "$rc" = 2 ] && printf "%s" "$out" | grep -qF -- "--chart: cannot write $WORK/charts/none/x.svg" &&
+    [ -z "$(ls -A "$WORK/charts")" ]'
+if [ "$(id -u)" != 0 ]; then # root writes anywhere
+    chmod 500 "$WORK/charts"
+    out=$("$BIN" --compare unbounded --scenario "$HERE/e2e/short.scn" --chart "$WORK/charts/x.svg" \
+        2>&1 >/dev/null); rc=$?
+    desc="--chart into a read-only directory: exit 2, a message, nothing left"
+    check eval '[ "$rc" = 2 ] && printf "%s" "$out" | grep -q "Permission denied" &&
+        [ -z "$(ls -A "$WORK/charts")" ]'
+    chmod 700 "$WORK/charts"
+fi
+out=$("$BIN" --headless --scenario "$HERE/e2e/short.scn" --chart "$WORK/charts" 2>&1 >/dev/null); rc=$?
+desc="--chart naming a directory: exit 2, and it says so"
+check eval '[ "$rc" = 2 ] && printf "%s" "$out" | grep -q "is a directory" && [ -z "$(ls -A "$WORK/charts")" ]'
+
+# 14. --versus: two strategies' shifts on one screen, one clock, a two-column summary.
+start "$BIN" --versus drop:3,unbounded --scenario "$HERE/e2e/short.scn" --worker auto:40
+desc="--versus shows both strategy names and both belts on one 80x24 screen"
+check eval 'wait_for "VERSUS" && wait_for "A  drop:3" && screen | grep -q "B  unbounded" &&
+    [ "$(screen | grep -c "BELT [0-9]*/min")" = 2 ] && screen | grep -q TABLE &&
+    screen | grep -q HATS'
+desc="--versus: each line shows what the supervisor sees beside the truth"
+check eval '[ "$(screen | grep -c "SHE SEES.*REALLY")" = 2 ]'
+desc="--versus: the shared clock advances"
+check wait_for "0:02 / 1:00" 10
+t send-keys -t game + +
+desc="--versus: + speeds both lines up (x4)"
+check wait_for "x4" 5
+t send-keys -t game p
+desc="--versus: p pauses the clock"
+check wait_for "PAUSED"
+vs_clock() { screen | head -n 1 | grep -o '[0-9]*:[0-9][0-9] /' | head -n 1; }
+before=$(vs_clock); sleep 0.5
+desc="--versus: paused, the clock stands still ($before)"
+check [ "$(vs_clock)" = "$before" ]
+t send-keys -t game q
+desc="--versus: q shows the two-column summary with both strategies"
+check eval 'wait_for "VERSUS: END OF SHIFT" && screen | grep -q "A  drop:3 *B  unbounded" &&
+    screen | grep -q "^  outcome " && screen | grep -q "^  SCORE "'
+t send-keys -t game q
+desc="--versus: q again leaves with status 0 and the terminal restored"
+check eval '[ "$(exit_status)" = 0 ] && terminal_restored'
+
+COLS_=160 LINES_=48 start "$BIN" --versus backpressure:3,unbounded --scenario "$HERE/e2e/short.scn"
+desc="--versus at 160x48: each line gets a chart of the true backlog beside what she sees"
+check eval 'wait_for "B  unbounded" && [ "$(screen | grep -c "^  true backlog")" = 2 ] &&
+    [ "$(screen | grep -c "^  she sees")" = 2 ]'
+t send-keys -t game q
+desc="--versus at 160x48: the summary draws both lines' backlog over the shift"
+check eval 'wait_for "VERSUS: END OF SHIFT" && screen | grep -q "A  true backlog.*B  true backlog"'
+t send-keys -t game q
+
+COLS_=60 LINES_=20 start "$BIN" --versus drop:3,unbounded --scenario "$HERE/e2e/short.scn"
+desc="--versus below 80x24 asks to enlarge the terminal"
+check wait_for "Please enlarge"
+t send-keys -t game q q
+
+# 15. --panel: hidden for a whole round, or shown from the start.
+start "$BIN" --scenario "$HERE/e2e/short.scn" --panel hidden
+desc="--panel hidden: the title menu says the panel stays hidden"
+check wait_for "stays hidden this round"
+t send-keys -t game Enter
+desc="--panel hidden: the shift starts with the panel hidden and the key line says so"
+check eval 'wait_for "panel hidden this round" && ! screen | grep -q "WHAT THE SUPERVISOR SEES"'
+t send-keys -t game Tab p
+desc="--panel hidden: Tab does not show the panel"
+check eval 'wait_for PAUSED && ! screen | grep -q "WHAT THE SUPERVISOR SEES"'
+t send-keys -t game q q
+start "$BIN" --scenario "$HERE/e2e/short.scn" --panel shown
+t send-keys -t game Enter
+desc="--panel shown: the shift starts with the panel shown"
+check eval 'wait_for "WHAT THE SUPERVISOR SEES" && screen | grep -q "Tab hide panel"'
+t send-keys -t game Tab p
+desc="--panel shown: Tab still hides it"
+check eval 'wait_for PAUSED && ! screen | grep -q "WHAT THE SUPERVISOR SEES"'
+t send-keys -t game q q
+
+# 16. A bot's shift on screen has a speed control, like a replay.
+start "$BIN" --scenario "$HERE/e2e/short.scn" --worker auto:40
+wait_for "CANDYLINE" >/dev/null; t send-keys -t game Enter
+desc="a bot's shift shows its speed on the key line (x1)"
+check wait_for "bot x1"
+t send-keys -t game + + +
+desc="+ speeds a bot's shift up (x8)"
+check wait_for "bot x8"
+t send-keys -t game - q q
+
+# 17. Bad --panel and --versus values: exit 2 before any screen, with a message.
+bad_usage() { # $1: what stderr must say; the rest: arguments
+    local says=$1 out rc
+    shift
+    out=$("$BIN" "$@" </dev/null 2>&1 >/dev/null); rc=$?
+    [ "$rc" = 2 ] && printf "%s" "$out" | grep -qF -- "$says"
+}
+desc="--panel foo exits 2 naming the option and what it expects"
+check bad_usage "--panel: expected hidden or shown, not 'foo'" --panel foo
+desc="--versus with one strategy exits 2 asking for two"
+check bad_usage "--versus: expected two strategies separated by a comma" --versus drop:3
+desc="--versus with a bad strategy exits 2 naming it"
+check bad_usage "--versus: strategy 'drop' needs a capacity" --versus drop:0,unbounded
+desc="--versus with a human worker exits 2: one keyboard can't play two lines"
+check bad_usage "one keyboard can't play two lines" --versus drop:3,unbounded --worker human
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

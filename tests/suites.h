@@ -18,10 +18,12 @@ Suite *rng_suite(void);            /* check_rng.c */
 Suite *candy_queue_suite(void);    /* check_candy_queue.c */
 Suite *wait_histogram_suite(void); /* check_wait_histogram.c */
 Suite *scenario_suite(void);       /* check_scenario.c */
+Suite *scenario_winners_suite(void); /* check_scenario_winners.c */
 Suite *options_suite(void);        /* check_options.c */
 Suite *sim_suite(void);            /* check_sim.c */
 Suite *strategies_suite(void);     /* check_strategies.c: the conformance suite */
 Suite *queueing_suite(void);       /* check_queueing.c */
 Suite *replay_suite(void);         /* check_replay.c */
+Suite *chart_suite(void);          /* check_chart.c */
 
 #endif

@@ -10,10 +10,12 @@
 #include "../ui/ui.h"
 #include "headless.h"
 #include "options.h"
+#include "plugin.h"
 #include "replay_play.h"
 #include "scenario_parse.h"
 #include "shift.h"
 #include "version.h"
+#include "versus_setup.h"
 
 /* The game draws on a terminal and reads keys from it. */
 static bool interactive_terminal(void)
@@ -30,7 +32,22 @@ static void list_strategies(void)
     for (size_t i = 0; strategy_registry[i]; i++) {
         const struct strategy_ops *s = strategy_registry[i];
         printf("%-24s %s\n%-24s like: %s\n", s->usage, s->lesson, "", s->analogues);
+        if (plugin_file(s))
+            printf("%-24s plugin: %s\n", "", plugin_file(s));
     }
+}
+
+/* --strategy-plugin: each file's strategy joins the registry, in order. */
+static int load_plugins(const struct options *o)
+{
+    for (unsigned i = 0; i < o->nplugins; i++) {
+        char err[600];
+        if (plugin_load(o->plugins[i], err, sizeof err) < 0) {
+            fprintf(stderr, "candyline: --strategy-plugin %s\n", err);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 static int list_scenarios(void)
@@ -42,7 +59,7 @@ static int list_scenarios(void)
             fprintf(stderr, "candyline: %s\n", err);
             return 2;
         }
-        printf("%-12s %s (%u min): %s\n", sc.name, sc.title, sc.minutes, sc.about);
+        printf("%-16s %s (%u min): %s\n", sc.name, sc.title, sc.minutes, sc.about);
     }
     return 0;
 }
@@ -61,6 +78,8 @@ int main(int argc, char **argv)
 {
     struct options o;
     if (options_parse(argc, argv, &o) < 0)
+        return 2;
+    if (o.action != ACTION_HELP && o.action != ACTION_VERSION && load_plugins(&o) < 0)
         return 2;
     switch (o.action) {
     case ACTION_HELP:
@@ -93,6 +112,14 @@ int main(int argc, char **argv)
     }
     if (o.compare)
         return flushed(compare_run(&o, &sc));
+    if (o.versus) {
+        struct sim_config pair[2];
+        if (versus_setup(&o, &sc, pair, err, sizeof err) < 0) {
+            fprintf(stderr, "candyline: %s\n", err);
+            return 2;
+        }
+        return interactive_terminal() ? ui_versus(&o, pair) : 2;
+    }
     if (o.headless)
         return flushed(headless_run(&o, &sc));
     /* The menu starts from --strategy: a bad one is an error here too. */

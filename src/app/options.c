@@ -12,7 +12,8 @@ enum {
     OPT_STRATEGY = 256, OPT_SCENARIO, OPT_SEED, OPT_WORKER, OPT_RATE, OPT_ARRIVALS,
     OPT_NO_SUPERVISOR, OPT_MINUTES, OPT_MEMORY, OPT_HEADLESS, OPT_REPORT, OPT_COMPARE,
     OPT_LIST_STRATEGIES, OPT_LIST_SCENARIOS, OPT_RECORD, OPT_REPLAY, OPT_VERIFY, OPT_ASCII,
-    OPT_HELP, OPT_VERSION, OPT_CAST,
+    OPT_HELP, OPT_VERSION, OPT_CAST, OPT_PARTNER, OPT_PANEL, OPT_VERSUS, OPT_CHART,
+    OPT_STRATEGY_PLUGIN,
 };
 
 static const struct option long_options[] = {
@@ -20,6 +21,7 @@ static const struct option long_options[] = {
     {"scenario", required_argument, NULL, OPT_SCENARIO},
     {"seed", required_argument, NULL, OPT_SEED},
     {"worker", required_argument, NULL, OPT_WORKER},
+    {"partner", required_argument, NULL, OPT_PARTNER},
     {"rate", required_argument, NULL, OPT_RATE},
     {"arrivals", required_argument, NULL, OPT_ARRIVALS},
     {"no-supervisor", no_argument, NULL, OPT_NO_SUPERVISOR},
@@ -34,7 +36,11 @@ static const struct option long_options[] = {
     {"replay", required_argument, NULL, OPT_REPLAY},
     {"verify", no_argument, NULL, OPT_VERIFY},
     {"cast", required_argument, NULL, OPT_CAST},
+    {"chart", required_argument, NULL, OPT_CHART},
     {"ascii", no_argument, NULL, OPT_ASCII},
+    {"panel", required_argument, NULL, OPT_PANEL},
+    {"versus", required_argument, NULL, OPT_VERSUS},
+    {"strategy-plugin", required_argument, NULL, OPT_STRATEGY_PLUGIN},
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -49,11 +55,17 @@ void options_print_help(void)
         "\n"
         "  --strategy SPEC        overflow strategy (default backpressure:5); see\n"
         "                         --list-strategies\n"
+        "  --strategy-plugin FILE.so  load a strategy built outside the tree (it\n"
+        "                         exports candyline_strategy; see README); then\n"
+        "                         --strategy NAME uses it. Repeat for more (up to 4)\n"
         "  --scenario NAME|PATH   built-in scenario or a scenario file (default classic)\n"
         "  --seed N               PRNG seed (default 1: a plain run is reproducible)\n"
         "  --worker human|auto:RATE[:fixed|exp]\n"
         "                         who wraps: you, or a bot wrapping RATE candies per\n"
         "                         minute with fixed or exponential times (default fixed)\n"
+        "  --partner auto:RATE[:fixed|exp]\n"
+        "                         a second worker, a bot, who takes the next candy\n"
+        "                         whenever your hands are full (the sketch has two)\n"
         "  --rate PER_MIN         constant production rate, overriding the schedule\n"
         "  --arrivals fixed|poisson  spacing of candies (default: the scenario's)\n"
         "  --no-supervisor        she never visits, the belt never speeds up\n"
@@ -62,6 +74,13 @@ void options_print_help(void)
         "  --headless             no terminal: simulate as fast as possible\n"
         "  --report text|json|csv  what --headless prints (csv: one row per second)\n"
         "  --compare SPEC,SPEC,...  run each strategy on the same shift; print a table\n"
+        "                         and each one's true backlog as a line of text\n"
+        "  --chart FILE.svg       with --headless or --compare: also draw the shift (the\n"
+        "                         true and the seen backlog, drops, belt rate) as an SVG\n"
+        "  --versus SPEC,SPEC     two strategies on one screen, one line each: the same\n"
+        "                         shift and a bot worker (default: the scenario's bot)\n"
+        "  --panel hidden|shown   the supervisor panel at the start of each shift;\n"
+        "                         hidden keeps it hidden for the round (Tab is off)\n"
         "  --record FILE          record the shift as a replay (written as it goes)\n"
         "  --replay FILE          play a replay back (on screen, or with --headless)\n"
         "  --verify               with --replay --headless: check its checksums and\n"
@@ -74,7 +93,8 @@ void options_print_help(void)
         "  --version              the version\n"
         "\n"
         "Keys in the game: the letter on the candy wraps it, Tab supervisor panel,\n"
-        "p pause, ? help, q end the shift (q again leaves).\n"
+        "p pause, ? help, q end the shift (q again leaves); with a bot worker +/- set\n"
+        "the speed (x1 to x32). In --versus: p or Space pause, +/- speed, q summary.\n"
         "Exit status: 0 success, 1 a verification failed, 2 bad usage or bad input.\n",
         stdout);
 }
@@ -131,6 +151,28 @@ void worker_format(const struct worker_config *w, char *buf, unsigned long len)
         snprintf(buf, len, "auto:%u:%s", w->rate, known_services[w->service]);
 }
 
+int versus_split(const char *list, char *a, char *b, unsigned long len, char *err,
+                 unsigned long errlen)
+{
+    const char *comma = strchr(list, ',');
+    if (!comma || comma == list || !comma[1] || strchr(comma + 1, ',')) {
+        snprintf(err, errlen, "expected two strategies separated by a comma, such as "
+                              "backpressure:5,unbounded, not '%s'%s", list,
+                 comma && strchr(comma + 1, ',') ? " (for more, --compare prints a table)" : "");
+        return -1;
+    }
+    size_t na = (size_t)(comma - list), nb = strlen(comma + 1);
+    if (na >= len || nb >= len) {
+        snprintf(err, errlen, "expected two strategy specs such as drop:5:oldest, not a "
+                              "%zu-character one", na > nb ? na : nb);
+        return -1;
+    }
+    memcpy(a, list, na);
+    a[na] = '\0';
+    memcpy(b, comma + 1, nb + 1);
+    return 0;
+}
+
 static int bad(const char *option, const char *expected, const char *got)
 {
     fprintf(stderr, "candyline: %s: expected %s, not '%s'\n", option, expected, got);
@@ -159,6 +201,16 @@ static int parse_one(int c, const char *arg, struct options *o)
             return -1;
         }
         o->worker_given = true;
+        return 0;
+    case OPT_PARTNER:
+        if (worker_parse(arg, &o->partner, err, sizeof err) < 0 ||
+            o->partner.kind != WORKER_BOT) {
+            fprintf(stderr, "candyline: --partner: %s\n",
+                    o->partner.kind != WORKER_BOT && strcmp(arg, "human") == 0
+                        ? "the partner is a bot: expected auto:RATE[:fixed|exp]"
+                        : err);
+            return -1;
+        }
         return 0;
     case OPT_RATE:
         return parse_u32(arg, 1, SCENARIO_MAX_RATE, &o->rate) ? 0
@@ -213,8 +265,36 @@ static int parse_one(int c, const char *arg, struct options *o)
     case OPT_CAST:
         o->cast = arg;
         return 0;
+    case OPT_CHART:
+        o->chart = arg;
+        return 0;
     case OPT_ASCII:
         o->ascii = true;
+        return 0;
+    case OPT_PANEL:
+        if (strcmp(arg, "hidden") == 0)
+            o->panel = PANEL_HIDDEN;
+        else if (strcmp(arg, "shown") == 0)
+            o->panel = PANEL_SHOWN;
+        else
+            return bad("--panel", "hidden or shown", arg);
+        return 0;
+    case OPT_VERSUS: {
+        char a[64], b[64];
+        if (versus_split(arg, a, b, sizeof a, err, sizeof err) < 0) {
+            fprintf(stderr, "candyline: --versus: %s\n", err);
+            return -1;
+        }
+        o->versus = arg;
+        return 0;
+    }
+    case OPT_STRATEGY_PLUGIN:
+        if (o->nplugins == OPTIONS_MAX_PLUGINS) {
+            fprintf(stderr, "candyline: --strategy-plugin: at most %d plugins, not '%s'\n",
+                    OPTIONS_MAX_PLUGINS, arg);
+            return -1;
+        }
+        o->plugins[o->nplugins++] = arg;
         return 0;
     case OPT_HELP:
         o->action = ACTION_HELP;
@@ -261,6 +341,34 @@ static int conflict(const char *a, const char *b, const char *why)
     return -1;
 }
 
+/* --panel and --versus: on screen only, and versus is two bots' shifts. */
+static int check_screen_options(const struct options *o)
+{
+    if (o->panel != PANEL_DEFAULT && o->headless)
+        return conflict("--panel", "--headless", "there is no screen");
+    if (o->panel != PANEL_DEFAULT && o->compare)
+        return conflict("--panel", "--compare", "--compare prints a table");
+    if (!o->versus)
+        return 0;
+    if (o->headless)
+        return conflict("--versus", "--headless", "it plays on screen; --compare prints the "
+                                                  "same comparison as a table");
+    if (o->compare)
+        return conflict("--versus", "--compare", "pick one");
+    if (o->strategy_given)
+        return conflict("--versus", "--strategy", "the list after --versus names the "
+                                                  "strategies");
+    if (o->record)
+        return conflict("--versus", "--record", "a recording holds one shift");
+    if (o->replay)
+        return conflict("--versus", "--replay", "a replay holds one shift");
+    if (o->worker_given && o->worker.kind == WORKER_HUMAN)
+        return conflict("--versus", "--worker human", "one keyboard can't play two lines; use "
+                                                      "--worker auto:RATE (default: the "
+                                                      "scenario's bot rate)");
+    return 0;
+}
+
 /* --record, --replay, --verify and --cast: what goes with what. */
 static int check_replay_options(const struct options *o)
 {
@@ -293,6 +401,8 @@ static int check_replay_options(const struct options *o)
         return conflict("--replay", "--seed", why);
     if (o->worker_given)
         return conflict("--replay", "--worker", why);
+    if (o->partner.kind == WORKER_BOT)
+        return conflict("--replay", "--partner", why);
     if (o->rate)
         return conflict("--replay", "--rate", why);
     if (o->arrivals_given)
@@ -339,6 +449,11 @@ int options_parse(int argc, char **argv, struct options *o)
         fprintf(stderr, "candyline: --report goes with --headless\n");
         return -1;
     }
+    if (o->chart && !o->headless && !o->compare) {
+        fprintf(stderr, "candyline: --chart goes with --headless or --compare (or --replay "
+                        "FILE --headless)\n");
+        return -1;
+    }
     if (o->compare && o->report == REPORT_CSV) {
         fprintf(stderr, "candyline: --compare prints a table (text) or --report json; for a "
                         "time series run each strategy with --headless --report csv\n");
@@ -350,5 +465,7 @@ int options_parse(int argc, char **argv, struct options *o)
                         "run; use --worker auto:RATE, or --replay a recorded game\n");
         return -1;
     }
+    if (check_screen_options(o) < 0)
+        return -1;
     return check_replay_options(o);
 }

@@ -11,6 +11,12 @@
 enum report_kind { REPORT_NONE, REPORT_TEXT, REPORT_JSON, REPORT_CSV };
 enum action { ACTION_PLAY, ACTION_HELP, ACTION_VERSION, ACTION_LIST_STRATEGIES,
               ACTION_LIST_SCENARIOS };
+/* --panel: how the supervisor panel starts. DEFAULT: hidden, Tab shows it. */
+enum panel_mode { PANEL_DEFAULT, PANEL_HIDDEN, PANEL_SHOWN };
+
+/* How many --strategy-plugin a command line may carry (the registry's
+ * STRATEGY_PLUGIN_SLOTS). */
+#define OPTIONS_MAX_PLUGINS 4
 
 struct options {
     enum action action;          /* what to do */
@@ -20,6 +26,7 @@ struct options {
     uint64_t seed;               /* PRNG seed */
     bool worker_given;           /* --worker was on the command line */
     struct worker_config worker; /* parsed --worker */
+    struct worker_config partner; /* --partner: a bot beside the worker (kind WORKER_BOT) */
     uint32_t rate;               /* --rate, 0 if not given */
     bool arrivals_given;         /* --arrivals was on the command line */
     enum arrivals arrivals;      /* parsed --arrivals */
@@ -37,6 +44,11 @@ struct options {
     const char *replay;          /* --replay FILE, or NULL */
     bool verify;                 /* --verify (with --replay) */
     const char *cast;            /* --cast FILE (with --replay), or NULL */
+    const char *chart;           /* --chart FILE.svg (headless or --compare), or NULL */
+    enum panel_mode panel;       /* --panel hidden|shown (hidden: Tab can't show it) */
+    const char *versus;          /* --versus SPEC,SPEC (two strategies on one screen), or NULL */
+    const char *plugins[OPTIONS_MAX_PLUGINS]; /* --strategy-plugin FILE.so, in order */
+    unsigned nplugins;           /* how many --strategy-plugin */
 };
 
 #define DEFAULT_SEED 1u
@@ -50,6 +62,11 @@ int worker_parse(const char *text, struct worker_config *w, char *err, unsigned 
 
 /* Writes the spec back as text, e.g. "auto:90:exp". */
 void worker_format(const struct worker_config *w, char *buf, unsigned long len);
+
+/* Splits a --versus list into its two specs. Returns 0, or -1 with err
+ * saying what was expected. */
+int versus_split(const char *list, char *a, char *b, unsigned long len, char *err,
+                 unsigned long errlen);
 
 void options_print_help(void);
 
