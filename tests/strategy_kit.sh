@@ -142,5 +142,5 @@ run make_kit
 expect "an offer() that overfills the table fails check-strategy" 2 \
     "candies waiting but capacity is" "strategy hwm: conformance checks FAILED"
 
-echo "strategy kit: $passed passed, $failed failed"
+echo "strategy-kit: $passed passed, $failed failed"
 [ "$failed" = 0 ]
