@@ -36,7 +36,8 @@ BIN   = $(BUILD)/candyline
 TESTS = $(BUILD)/check_candyline
 O0_BIN = $(BUILD)/O0/candyline
 
-.PHONY: all play check unit e2e replays clean options check-strategy strategy-kit $(O0_BIN)
+.PHONY: all play check unit e2e replays clean options check-strategy strategy-kit $(O0_BIN) \
+        fuzz fuzz-build fuzz-regress
 all: $(BIN)
 
 $(BIN): $(MAIN_OBJ) $(CORE_OBJ) $(APP_OBJ) $(UI_OBJ)
@@ -114,8 +115,41 @@ check-strategy: $(TESTS)
 strategy-kit: $(BIN) $(PLUGINS)
 	CANDYLINE=$(BIN) PLUGINS=$(BUILD)/plugins CC="$(CC)" bash tests/strategy_kit.sh
 
+# Fuzzing: each tests/fuzz/fuzz_NAME.c is a target. `make fuzz` builds them
+# with clang's libFuzzer, ASan and UBSan (in $(BUILD)/fuzz) and runs each
+# for FUZZ_SECONDS; `make fuzz-regress` (part of make check) runs the seed
+# corpus and the saved findings through a normal build of each target.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS  = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_CFLAGS   = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZERS       = $(patsubst %,$(BUILD)/fuzzers/%,$(FUZZ_TARGETS))
+FUZZ_REGRESS  = $(patsubst %,$(BUILD)/fuzz-regress/%,$(FUZZ_TARGETS))
+
+$(FUZZERS): $(BUILD)/fuzzers/%: $(BUILD)/obj/tests/fuzz/fuzz_%.o \
+            $(BUILD)/obj/tests/fuzz/libfuzzer_main.o $(CORE_OBJ) $(APP_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(DL_LIBS)
+
+$(FUZZ_REGRESS): $(BUILD)/fuzz-regress/%: $(BUILD)/obj/tests/fuzz/fuzz_%.o \
+                 $(BUILD)/obj/tests/fuzz/regress_main.o $(CORE_OBJ) $(APP_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(DL_LIBS)
+
+fuzz-build: $(FUZZERS)
+
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=$(FUZZ_CC) \
+	  CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" fuzz-build
+	bash tests/fuzz/run.sh $(BUILD)/fuzz/fuzzers $(BUILD)/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-regress: $(FUZZ_REGRESS)
+	@for t in $(FUZZ_TARGETS); do \
+	  ./$(BUILD)/fuzz-regress/$$t tests/fuzz/corpus/$$t tests/fuzz/regressions/$$t || exit 1; done
+
 check: $(TESTS) $(BIN) $(O0_BIN) $(PLUGINS)
 	./$(TESTS)
+	$(MAKE) --no-print-directory fuzz-regress
 	bash tests/verify_replays.sh ./$(BIN) ./$(O0_BIN)
 	CANDYLINE=$(BIN) bash tests/e2e_terminal.sh
 	CANDYLINE=$(BIN) PLUGINS=$(BUILD)/plugins CC="$(CC)" bash tests/strategy_kit.sh

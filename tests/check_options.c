@@ -269,6 +269,23 @@ START_TEST(parse_twice)
 }
 END_TEST
 
+/* Found by fuzzing (tests/fuzz/regressions/cmdline): a word of one-letter
+ * options such as "-headless" was blamed on the program name ("unknown
+ * option 'candyline'"), and left getopt inside the word, so that the next
+ * parse refused a good command line. */
+START_TEST(single_dash_words)
+{
+    ck_assert_int_eq(parse_captured(ARGS("-headless")), -1);
+    ck_assert_msg(strstr(err_text, "unknown option '-h' (options start with --"), "'%s'",
+                  err_text);
+    ck_assert_int_eq(parse_captured(ARGS("--headless")), 0);
+    ck_assert_str_eq(err_text, "");
+    ck_assert(o.headless);
+    ck_assert_int_eq(parse_captured(ARGS("--seed", "3", "-\x01")), -1);
+    ck_assert_msg(strstr(err_text, "unknown option '-\\x01'"), "'%s'", err_text);
+}
+END_TEST
+
 START_TEST(panel_and_versus)
 {
     ck_assert_int_eq(parse_args(ARGS(NULL)), 0);
@@ -431,6 +448,7 @@ Suite *options_suite(void)
     tcase_add_test(tc, good_values_are_quiet);
     tcase_add_test(tc, unknown_option_messages);
     tcase_add_test(tc, parse_twice);
+    tcase_add_test(tc, single_dash_words);
     tcase_add_test(tc, panel_and_versus);
     tcase_add_test(tc, versus_configs);
     suite_add_tcase(s, tc);

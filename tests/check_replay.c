@@ -186,6 +186,14 @@ START_TEST(last_line_without_newline)
     ck_assert(r.cut_off);
     ck_assert_uint_eq(r.nevents, 1);
     replay_free(&r);
+    /* Found by fuzzing: a cut-off header line that failed half-way kept
+     * what it had written (a scenario name cut at 255 characters). */
+    char text[600];
+    snprintf(text, sizeof text, HEAD "scenario %0300d", 0);
+    ck_assert_msg(parse(text) == 0, "%s", err);
+    ck_assert(r.cut_off);
+    ck_assert_str_eq(r.scenario, "lab");
+    replay_free(&r);
 }
 END_TEST
 

@@ -2,6 +2,7 @@
  * the option and what was expected for every bad value. */
 #include "options.h"
 
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -423,7 +424,10 @@ int options_parse(int argc, char **argv, struct options *o)
     o->seed = DEFAULT_SEED;
     o->action = ACTION_PLAY;
     opterr = 0;
-    optind = 1;
+    /* 0, not 1: getopt then also forgets where it was inside a word of
+     * one-letter options ("-xy"), which a parse that stopped there leaves
+     * pointing into the old argv (glibc, musl and the BSDs all reset on 0). */
+    optind = 0;
     for (;;) {
         /* The leading ':' makes a missing value ':' and anything else '?'. */
         int c = getopt_long(argc, argv, ":", long_options, NULL);
@@ -431,6 +435,18 @@ int options_parse(int argc, char **argv, struct options *o)
             break;
         if (c == ':') {
             fprintf(stderr, "candyline: %s needs a value (try --help)\n", argv[optind - 1]);
+            return -1;
+        }
+        if (c == '?' && optopt != 0 && optopt < 256) {
+            /* A one-letter option: "-headless" fails on its h, and optind
+             * only moves past the word once all its letters are read. */
+            unsigned char letter = (unsigned char)optopt;
+            if (isprint(letter))
+                fprintf(stderr, "candyline: unknown option '-%c' (options start with --; try "
+                                "--help)\n", letter);
+            else
+                fprintf(stderr, "candyline: unknown option '-\\x%02x' (options start with --; "
+                                "try --help)\n", letter);
             return -1;
         }
         if (c == '?') {

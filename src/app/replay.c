@@ -404,22 +404,24 @@ int replay_parse(const char *text, size_t len, const char *file, struct replay *
             fail(&p, "%s", "unexpected NUL byte: expected a text file");
             goto bad;
         }
-        /* A last line without its newline may be a write cut short: if it
-         * does not parse, the replay stands as it was before it. */
-        size_t nevents = r->nevents, nfinals = r->nfinals;
-        bool had_end = r->has_end;
         if (!terminated && r->recorded) {
             /* The recorder ends every line: this one was cut short. */
             r->cut_off = true;
             break;
         }
         r->lines = p.line;
+        /* A last line without its newline may be a write cut short: if it
+         * does not parse, the replay stands as it was before it, header
+         * included (a failed line may have half-written a field). */
+        struct replay before;
+        if (!terminated)
+            before = *r;
         if (parse_line(&p, line) < 0) {
             if (terminated)
                 goto bad;
-            r->nevents = nevents;
-            r->nfinals = nfinals;
-            r->has_end = had_end;
+            before.events = r->events; /* the line may have grown them */
+            before.finals = r->finals;
+            *r = before;
             r->cut_off = true;
         }
     }
