@@ -4,8 +4,10 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../app/report.h"
+#include "hiscores.h"
 #include "key_screen.h"
 #include "shift_loop.h"
 
@@ -78,7 +80,16 @@ static void draw_chart(const struct view *v, const struct sim *s, const struct s
     free(seen);
 }
 
-void summary_draw(const struct view *v, const struct sim *s, const struct series *series)
+/* True when the terminal holds the chart and the high scores together. */
+static bool summary_both_fit(void)
+{
+    return LINES >= 36;
+}
+
+/* The summary, with the high-score table h (NULL: none) below the chart
+ * when both fit, else in its place unless chart is true. */
+static void draw_all(const struct view *v, const struct sim *s, const struct series *series,
+                     const struct hiscores *h, bool chart)
 {
     struct report_figures f;
     int pair;
@@ -91,7 +102,9 @@ void summary_draw(const struct view *v, const struct sim *s, const struct series
     attroff(view_attr(v, PAIR_TITLE, A_REVERSE) | A_BOLD);
     attron(view_attr(v, pair, A_BOLD) | A_BOLD);
     draw_text(2, 1, "%s", text);
-    draw_text(2, COLS - 16, "SCORE %8" PRId64, sim_score(s));
+    /* Beside the verdict when it fits, else just below it. */
+    draw_text((int)strlen(text) + 2 <= COLS - 16 ? 2 : 3, COLS - 16, "SCORE %8" PRId64,
+              sim_score(s));
     attroff(view_attr(v, pair, A_BOLD) | A_BOLD);
     draw_text(4, 1, "made %-6" PRIu64 " wrapped %-6" PRIu64 " eaten %-5" PRIu64
                     " stale (waited over %u s) %" PRIu64,
@@ -107,28 +120,51 @@ void summary_draw(const struct view *v, const struct sim *s, const struct series
               s->cfg.strategy->hidden ? " (all in the hats)" : "");
     draw_text(8, 1, "%s   belt stopped %.0f s", supervisor_line(s),
               (double)s->stats.stopped_ticks / TICK_HZ);
-    /* 7 rows at 24 lines, more (up to 16) when taller. */
-    draw_chart(v, s, series, 9, LINES - 17 < 16 ? LINES - 17 : 16);
+    /* 7 rows at 24 lines, more (up to 16) when taller; the high scores
+     * below it from 36 lines, else in its place (Tab switches). */
+    bool scores = h && h->on, both = scores && summary_both_fit();
+    int height = LINES - 17 - (both ? HISCORES_ROWS + 1 : 0);
+    if (!scores || both || chart)
+        draw_chart(v, s, series, 9, height < 16 ? height : 16);
+    if (scores && (both || !chart))
+        hiscores_draw(v, h, both ? 9 + (height < 16 ? height : 16) + 5 : 9);
     attron(A_DIM);
-    draw_text(LINES - 4, 1, "%s", s->cfg.strategy->lesson);
+    if (!h || !h->warning[0])
+        draw_text(LINES - 4, 1, "%s", s->cfg.strategy->lesson);
     draw_wrapped(LINES - 3, 1, 2, "Like: ", s->cfg.strategy->analogues);
     attroff(A_DIM);
+    if (h && h->warning[0]) {
+        attron(view_attr(v, PAIR_WARN, A_BOLD) | A_BOLD);
+        draw_text(LINES - 4, 1, "High scores: %s", h->warning);
+        attroff(view_attr(v, PAIR_WARN, A_BOLD) | A_BOLD);
+    }
     attron(A_REVERSE);
     mvhline(LINES - 1, 0, ' ', COLS);
-    draw_text(LINES - 1, 1, "Enter: back to the title   q: leave");
+    if (scores && h->editing)
+        draw_text(LINES - 1, 1, "Type your name   Enter: save   Esc: skip   Backspace: erase");
+    else
+        draw_text(LINES - 1, 1, "Enter: back to the title   q: leave%s",
+                  !scores || both ? "" : chart ? "   Tab: high scores" : "   Tab: the chart");
     attroff(A_REVERSE);
+}
+
+void summary_draw(const struct view *v, const struct sim *s, const struct series *series)
+{
+    draw_all(v, s, series, NULL, true);
 }
 
 struct summary_screen {
     const struct view *v;
     const struct sim *s;
     const struct series *series;
+    struct hiscores *h; /* the high scores, or NULL */
+    bool chart;         /* the chart instead of the table, when both don't fit */
 };
 
 static void summary_screen_draw(void *ctx)
 {
     const struct summary_screen *sc = ctx;
-    summary_draw(sc->v, sc->s, sc->series);
+    draw_all(sc->v, sc->s, sc->series, sc->h, sc->chart);
 }
 
 /* 1: back to the title; 2: leave. */
@@ -143,8 +179,29 @@ static int summary_key(void *ctx, int ch, bool small)
     return 0;
 }
 
-bool summary_run(const struct view *v, const struct sim *s, const struct series *series)
+/* The summary's keys with the high scores: the editor has them while it
+ * asks for a name; Tab switches between the chart and the table. */
+static int summary_scores_key(void *ctx, wint_t ch, bool code, bool small)
 {
-    struct summary_screen sc = {v, s, series};
-    return key_screen_run(summary_screen_draw, summary_key, &sc) == 1;
+    struct summary_screen *sc = ctx;
+    if (sc->h->editing) {
+        if (!small || (!code && ch == 27))
+            hiscores_key(sc->h, ch, code);
+        return 0;
+    }
+    if (!code && ch == '\t') {
+        sc->chart = !sc->chart;
+        return 0;
+    }
+    return summary_key(ctx, code ? (int)ch : ch < 128 ? (int)ch : 0, small);
+}
+
+bool summary_run(const struct view *v, const struct sim *s, const struct series *series,
+                 struct hiscores *h)
+{
+    /* The table first when the shift competed, the chart after quitting. */
+    struct summary_screen sc = {v, s, series, h, !h || !h->counts};
+    if (!h || !h->on)
+        return key_screen_run(summary_screen_draw, summary_key, &sc) == 1;
+    return hiscores_screen_run(summary_screen_draw, summary_scores_key, &sc) == 1;
 }

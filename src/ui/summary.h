@@ -8,11 +8,17 @@
 #include "../app/shift.h"
 #include "../sim/sim.h"
 #include "draw.h"
+#include "hiscores.h"
 
 void summary_draw(const struct view *v, const struct sim *s, const struct series *series);
 
 /* Shows the summary until a key decides: true for Enter (back to the
- * title), false for q (leave). */
-bool summary_run(const struct view *v, const struct sim *s, const struct series *series);
+ * title), false for q (leave). h (NULL after a replay) is the high-score
+ * table of a shift played at the keyboard: shown with the chart when the
+ * terminal is tall enough, else in its place (Tab switches; the table first
+ * when the shift's score competes). A score that makes the table asks for a
+ * name before Enter and q work. */
+bool summary_run(const struct view *v, const struct sim *s, const struct series *series,
+                 struct hiscores *h);
 
 #endif

@@ -17,12 +17,23 @@
 #include "summary.h"
 
 static char leave_note[1300]; /* printed once the terminal is back */
+static char score_notes[2000]; /* high-score warnings, printed then too (status unchanged) */
 
 /* Keeps the first problem, to tell once the terminal is restored. */
 static void note(const char *text)
 {
     if (!leave_note[0])
         snprintf(leave_note, sizeof leave_note, "candyline: %s", text);
+}
+
+/* Keeps a high-score warning (once each) to print after the terminal is
+ * restored: the game went on, so the exit status does not change. */
+static void note_scores(const char *text)
+{
+    size_t used = strlen(score_notes);
+    if (!text[0] || strstr(score_notes, text))
+        return;
+    snprintf(score_notes + used, sizeof score_notes - used, "candyline: high scores: %s\n", text);
 }
 
 struct menu_screen {
@@ -104,7 +115,11 @@ static bool play_shift(const struct view *v, const struct sim_config *cfg, const
             note(err);
         l.rec = NULL;
     }
-    bool again = summary_run(v, &l.s, &l.series);
+    struct hiscores h; /* a bot's shift has none: hiscores_open leaves h.on false */
+    hiscores_open(&h, &l.s);
+    bool again = summary_run(v, &l.s, &l.series, &h);
+    note_scores(h.warning);
+    hiscores_close(&h);
     shift_loop_free(&l);
     return again;
 }
@@ -123,6 +138,8 @@ static const char *scenario_ref(const struct menu *m, const struct options *o)
 static int finish(int status)
 {
     term_stop();
+    fputs(score_notes, stderr);
+    score_notes[0] = '\0';
     if (leave_note[0]) {
         fprintf(stderr, "%s\n", leave_note);
         return 2;
@@ -209,7 +226,7 @@ int ui_replay(const struct options *o)
     if (shift_loop_run(&v, &l) == LOOP_SUMMARY) {
         if (l.s.tick % TICK_HZ != 0)
             (void)series_sample(&l.series, &l.s);
-        (void)summary_run(&v, &l.s, &l.series);
+        (void)summary_run(&v, &l.s, &l.series, NULL); /* a replay never records a score */
     }
     replay_player_free(&p);
     shift_loop_free(&l);
