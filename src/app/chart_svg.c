@@ -5,6 +5,7 @@
  * runs give the same bytes with any compiler. */
 #include "chart_svg.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <string.h>
@@ -435,7 +436,8 @@ int chart_svg_save(struct atomic_file *f, const struct chart_setup *c,
 {
     char err[1200];
     if (chart_svg_write(f->f, c, runs, n) < 0) {
-        fprintf(stderr, "candyline: --chart: writing %s failed\n", f->part);
+        fprintf(stderr, "candyline: --chart: writing %s failed: %s\n", f->path,
+                strerror(errno ? errno : EIO));
         atomic_discard(f);
         return 2;
     }

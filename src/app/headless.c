@@ -2,9 +2,11 @@
 #include "headless.h"
 
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atomic_file.h"
 #include "chart.h"
@@ -13,13 +15,43 @@
 #include "report.h"
 #include "shift.h"
 
+/* Ctrl-C, SIGTERM, SIGHUP, SIGQUIT: the handler only notes it; the run
+ * stops between two ticks, finishes or removes its files, then dies of it. */
+static volatile sig_atomic_t stop_signal;
+
+static void note_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+static void catch_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = note_signal;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaction(sigs[i], &sa, NULL);
+}
+
+/* Dies of the signal that stopped the run, as if it had never been caught. */
+static void die_of_signal(void)
+{
+    int sig = stop_signal;
+    fflush(stdout);
+    signal(sig, SIG_DFL);
+    raise(sig);
+    _exit(128 + sig);
+}
+
 int headless_simulate(struct sim *s, const struct sim_config *cfg,
                       bool (*on_second)(const struct sim *s, void *ctx), void *ctx,
                       struct recorder *rec)
 {
     if (sim_init(s, cfg) < 0)
         return -1;
-    while (s->outcome == OUTCOME_RUNNING) {
+    while (s->outcome == OUTCOME_RUNNING && !stop_signal) {
         sim_step(s, NULL);
         if (rec)
             recorder_after_step(rec, s);
@@ -79,6 +111,7 @@ static struct chart_run chart_run_of(const struct sim *s, const struct series *s
 
 int headless_run(const struct options *o, const struct scenario *sc)
 {
+    catch_signals();
     struct sim_config cfg;
     struct sim s;
     char err[1200];
@@ -106,6 +139,16 @@ int headless_run(const struct options *o, const struct scenario *sc)
         report_csv_header(stdout);
     int rc = headless_simulate(&s, &cfg, each.csv || each.series ? each_second : NULL, &each,
                                o->record ? &rec : NULL);
+    if (rc == 0 && stop_signal) {
+        /* The recording ends as if the player quit; no half chart stays. */
+        if (o->record)
+            recorder_finish_interrupted(&rec, &s);
+        if (o->chart)
+            atomic_discard(&chart);
+        sim_free(&s);
+        series_free(&series);
+        die_of_signal();
+    }
     if (rc < 0 || each.no_memory) {
         if (o->record)
             recorder_discard(&rec);
@@ -114,7 +157,12 @@ int headless_run(const struct options *o, const struct scenario *sc)
         if (rc == 0)
             sim_free(&s);
         series_free(&series);
-        fprintf(stderr, "candyline: out of memory\n");
+        if (rc < 0)
+            fprintf(stderr, "candyline: cannot start the shift: strategy %s could not make "
+                            "its buffer (its create() returned nothing: out of memory?)\n",
+                    cfg.strategy_spec);
+        else
+            fprintf(stderr, "candyline: out of memory\n");
         return 2;
     }
     if (headless_out_of_memory(&s)) {
@@ -136,7 +184,7 @@ int headless_run(const struct options *o, const struct scenario *sc)
     }
     if (o->chart) {
         struct chart_setup setup;
-        char worker[48];
+        char worker[112];
         chart_setup_from(&setup, &cfg, worker, sizeof worker);
         struct chart_run run = chart_run_of(&s, &series);
         rc = chart_svg_save(&chart, &setup, &run, 1);
@@ -166,6 +214,7 @@ static const char *rate_note(const struct sim_config *cfg)
 
 int compare_run(const struct options *o, const struct scenario *sc)
 {
+    catch_signals();
     char *list = strdup(o->compare);
     if (!list) {
         fprintf(stderr, "candyline: out of memory\n");
@@ -204,8 +253,8 @@ int compare_run(const struct options *o, const struct scenario *sc)
         fprintf(stderr, "candyline: %s\n", err);
         return 2;
     }
-    char worker[48];
-    worker_format(&cfgs[0].worker, worker, sizeof worker);
+    char worker[112];
+    crew_format(&cfgs[0].worker, &cfgs[0].partner, worker, sizeof worker);
     if (o->report == REPORT_JSON)
         fputs("[\n", stdout);
     else
@@ -231,10 +280,20 @@ int compare_run(const struct options *o, const struct scenario *sc)
         struct each_second each = {NULL, charts ? &series[i] : NULL,
                                    chart_every(cfgs[i].minutes * 60u), false};
         int rc = headless_simulate(&s, &cfgs[i], charts ? each_second : NULL, &each, NULL);
+        if (rc == 0 && stop_signal) {
+            if (o->chart)
+                atomic_discard(&chart);
+            die_of_signal();
+        }
         if (rc < 0 || each.no_memory) {
             if (rc == 0)
                 sim_free(&s);
-            fprintf(stderr, "candyline: out of memory\n");
+            if (rc < 0)
+                fprintf(stderr, "candyline: cannot start the shift: strategy %s could not make "
+                                "its buffer (its create() returned nothing: out of memory?)\n",
+                        cfgs[i].strategy_spec);
+            else
+                fprintf(stderr, "candyline: out of memory\n");
             status = 2;
             goto out;
         }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "atomic_file.h"
 #include "options.h"
 #include "plugin.h"
 #include "replay.h"
@@ -38,13 +39,19 @@ int recorder_open(struct recorder *r, const char *path, const struct sim_config 
                   const char *scenario_ref, char *err, size_t errlen)
 {
     memset(r, 0, sizeof *r);
-    if (strlen(path) >= sizeof r->path) {
-        snprintf(err, errlen, "--record: the file name is too long");
+    for (const char *c = scenario_ref; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f) {
+            snprintf(err, errlen, "--record: the scenario's file name has a control character "
+                                  "(a line break?), which a replay's scenario line cannot hold; "
+                                  "expected a plain name");
+            return -1;
+        }
+    if (output_target(path, "--record", r->path, sizeof r->path, &r->in_place, err, errlen) < 0)
         return -1;
-    }
-    snprintf(r->path, sizeof r->path, "%s", path);
-    snprintf(r->part, sizeof r->part, "%s.part", path);
-    r->f = fopen(r->part, "w");
+    snprintf(r->part, sizeof r->part, "%s", r->path);
+    if (!r->in_place)
+        snprintf(r->part, sizeof r->part, "%s.part", r->path);
+    r->f = output_open(r->path, r->part, r->in_place);
     if (!r->f) {
         snprintf(err, errlen, "--record: cannot write %s: %s", r->part, strerror(errno));
         return -1;
@@ -57,9 +64,15 @@ int recorder_open(struct recorder *r, const char *path, const struct sim_config 
            "#   candyline --replay FILE --headless --verify\n");
     put(r, "game %s\nrecorded\nseed %" PRIu64 "\nscenario %s\nscenario-hash %016" PRIx64 "\n",
         CANDYLINE_VERSION, cfg->seed, scenario_ref, scenario_hash(&cfg->scenario));
-    if (plugin_file(cfg->strategy))
-        put(r, "# the strategy comes from a plugin: replay with --strategy-plugin %s\n",
-            plugin_file(cfg->strategy));
+    if (plugin_file(cfg->strategy)) {
+        /* A comment is one line, whatever the file is called. */
+        char file[1024];
+        snprintf(file, sizeof file, "%s", plugin_file(cfg->strategy));
+        for (char *c = file; *c; c++)
+            if ((unsigned char)*c < 0x20 || *c == 0x7f)
+                *c = '?';
+        put(r, "# the strategy comes from a plugin: replay with --strategy-plugin %s\n", file);
+    }
     put(r, "strategy %s\nworker %s\nmemory %u\nminutes %u\n", cfg->strategy_spec, worker,
         cfg->memory, cfg->minutes);
     if (cfg->partner.kind == WORKER_BOT) {
@@ -127,7 +140,7 @@ int recorder_finish(struct recorder *r, const struct sim *s, char *err, size_t e
         return 0;
     write_end(r, s);
     int rc = 0;
-    if (fflush(r->f) != 0 || fsync(fileno(r->f)) != 0) {
+    if (fflush(r->f) != 0 || (!r->in_place && fsync(fileno(r->f)) != 0)) {
         if (!r->failed)
             r->err = errno;
         r->failed = true;
@@ -141,7 +154,7 @@ int recorder_finish(struct recorder *r, const struct sim *s, char *err, size_t e
         snprintf(err, errlen, "--record: writing %s failed: %s; what was written is in %s",
                  r->path, strerror(r->err), r->part);
         rc = -1;
-    } else if (rename(r->part, r->path) != 0) {
+    } else if (!r->in_place && rename(r->part, r->path) != 0) {
         snprintf(err, errlen, "--record: cannot rename %s to %s: %s", r->part, r->path,
                  strerror(errno));
         rc = -1;
@@ -171,5 +184,6 @@ void recorder_discard(struct recorder *r)
         return;
     fclose(r->f);
     r->f = NULL;
-    remove(r->part);
+    if (!r->in_place)
+        remove(r->part);
 }

@@ -17,6 +17,7 @@ struct recorder {
     FILE *f;         /* the .part file, NULL when not recording */
     char path[1024]; /* the name asked for */
     char part[1040]; /* where it is written until finished */
+    bool in_place;   /* a device or FIFO: written directly, never renamed */
     bool failed;     /* a write failed: finish reports it */
     int err;         /* errno of that failure */
 };

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../app/atomic_file.h"
 #include "../app/replay.h"
 #include "../app/replay_play.h"
 #include "shift_loop.h"
@@ -156,13 +157,23 @@ int cast_run(const struct options *o)
         setlocale(LC_ALL, "");
     struct film f = {NULL, -1, NULL, 0, 0};
     FILE *in = fopen("/dev/null", "r");
-    snprintf(part, sizeof part, "%s.part", o->cast);
     if (open_screen(&f, err, sizeof err) < 0 || !in) {
         fprintf(stderr, "candyline: %s\n", in ? err : "--cast: cannot open /dev/null");
         replay_free(&r);
         return 2;
     }
-    f.out = fopen(part, "w");
+    char target[1024];
+    bool in_place = false;
+    if (output_target(o->cast, "--cast", target, sizeof target, &in_place, err, sizeof err) < 0) {
+        fprintf(stderr, "candyline: %s\n", err);
+        fclose(in);
+        replay_free(&r);
+        return 2;
+    }
+    snprintf(part, sizeof part, "%s", target);
+    if (!in_place)
+        snprintf(part, sizeof part, "%s.part", target);
+    f.out = output_open(target, part, in_place);
     if (!f.out) {
         fprintf(stderr, "candyline: --cast: cannot write %s: %s\n", part, strerror(errno));
         replay_free(&r);
@@ -173,7 +184,8 @@ int cast_run(const struct options *o)
         fprintf(stderr, "candyline: --cast: the terminal description xterm-256color is "
                         "missing (Debian package ncurses-base)\n");
         fclose(f.out);
-        remove(part);
+        if (!in_place)
+            remove(part);
         replay_free(&r);
         return 2;
     }
@@ -192,15 +204,17 @@ int cast_run(const struct options *o)
     close(f.screen_fd);
     fclose(in);
     replay_free(&r);
-    if (rc != 0 || fflush(f.out) != 0 || fsync(fileno(f.out)) != 0) {
+    if (rc != 0 || fflush(f.out) != 0 || (!in_place && fsync(fileno(f.out)) != 0)) {
         fprintf(stderr, "candyline: --cast: writing %s failed: %s\n", part, strerror(errno));
         fclose(f.out);
-        remove(part);
+        if (!in_place)
+            remove(part);
         return 2;
     }
-    if (fclose(f.out) != 0 || rename(part, o->cast) != 0) {
+    if (fclose(f.out) != 0 || (!in_place && rename(part, target) != 0)) {
         fprintf(stderr, "candyline: --cast: cannot write %s: %s\n", o->cast, strerror(errno));
-        remove(part);
+        if (!in_place)
+            remove(part);
         return 2;
     }
     printf("%s: %u frames, %.1f s of asciicast v2 (play it with: asciinema play %s)\n", o->cast,
