@@ -4,12 +4,12 @@
 # prints the exact command to run.
 # Usage: sh .ci/deps.sh play   (build and play)
 #        sh .ci/deps.sh test   (also run every test)
-#        sh .ci/deps.sh ci     (also the second compiler CI builds with)
+#        sh .ci/deps.sh ci     (also the second compiler CI builds with, and valgrind)
 set -eu
 
 play="make gcc libc6-dev pkg-config libncurses-dev"
 test="$play check tmux procps asciinema bsdutils libxml2-utils"
-ci="$test clang"
+ci="$test clang valgrind"
 
 case "${1:-play}" in
 play) want=$play ;;

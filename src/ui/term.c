@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -45,6 +46,22 @@ int term_start(bool force_ascii, struct term_caps *caps)
                         "(for example TERM=xterm-256color) or use --headless\n");
         return -1;
     }
+    /* Look the terminal up first: newterm() on an unknown type leaks what
+     * it set up, and one that can't move the cursor is no use. */
+    int err = 0;
+    if (setupterm(term, STDOUT_FILENO, &err) != OK) {
+        fprintf(stderr, "candyline: cannot use terminal type '%s'; try TERM=xterm-256color "
+                        "or --headless\n", term);
+        return -1;
+    }
+    const char *cup = tigetstr("cup");
+    bool can_move = cup && cup != (char *)-1;
+    del_curterm(cur_term);
+    if (!can_move) {
+        fprintf(stderr, "candyline: terminal type '%s' cannot move the cursor, so the game "
+                        "can't draw on it; try TERM=xterm-256color, or use --headless\n", term);
+        return -1;
+    }
     screen = newterm(NULL, stdout, stdin);
     if (!screen) {
         fprintf(stderr, "candyline: cannot use terminal type '%s'; try TERM=xterm-256color "
@@ -52,15 +69,6 @@ int term_start(bool force_ascii, struct term_caps *caps)
         return -1;
     }
     set_term(screen);
-    const char *cup = tigetstr("cup");
-    if (!cup || cup == (char *)-1) {
-        endwin();
-        delscreen(screen);
-        screen = NULL;
-        fprintf(stderr, "candyline: terminal type '%s' cannot move the cursor, so the game "
-                        "can't draw on it; try TERM=xterm-256color, or use --headless\n", term);
-        return -1;
-    }
     catch_quit_signals();
     cbreak();
     noecho();
