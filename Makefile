@@ -37,7 +37,7 @@ TESTS = $(BUILD)/check_candyline
 O0_BIN = $(BUILD)/O0/candyline
 
 .PHONY: all play check unit e2e replays clean options check-strategy strategy-kit $(O0_BIN) \
-        fuzz fuzz-build fuzz-regress
+        fuzz fuzz-build fuzz-regress check-asan asan-build check-valgrind
 all: $(BIN)
 
 $(BIN): $(MAIN_OBJ) $(CORE_OBJ) $(APP_OBJ) $(UI_OBJ)
@@ -92,6 +92,7 @@ unit: $(TESTS)
 
 e2e: $(BIN)
 	CANDYLINE=$(BIN) bash tests/e2e_terminal.sh
+	CANDYLINE=$(BIN) bash tests/e2e_robust.sh
 
 # The replay corpus, verified by this build and by an unoptimised one of
 # the same sources: the hashes must agree.
@@ -101,15 +102,18 @@ replays: $(BIN) $(O0_BIN)
 $(O0_BIN):
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/O0 CFLAGS="-O0 -g" $(O0_BIN)
 
-# The conformance suite on one strategy: make check-strategy NAME=yours
+# The conformance suite on one strategy: make check-strategy NAME=yours.
+# NAME reaches the shell through the environment, never pasted into the
+# command line, so no quote or ; in it can run anything.
+check-strategy: export CANDYLINE_STRATEGY = $(NAME)
 check-strategy: $(TESTS)
-	@if [ -z "$(NAME)" ]; then \
+	@if [ -z "$$CANDYLINE_STRATEGY" ]; then \
 	  echo "usage: make check-strategy NAME=yourstrategy (see src/strategies/template.c.example)" >&2; \
 	  exit 2; fi
-	@CK_RUN_SUITE=strategies CANDYLINE_STRATEGY='$(NAME)' ./$(TESTS); rc=$$?; \
-	if [ $$rc -eq 0 ]; then echo "strategy $(NAME): all conformance checks pass"; \
+	@CK_RUN_SUITE=strategies ./$(TESTS); rc=$$?; \
+	if [ $$rc -eq 0 ]; then echo "strategy $$CANDYLINE_STRATEGY: all conformance checks pass"; \
 	elif [ $$rc -eq 2 ]; then exit 2; \
-	else echo "strategy $(NAME): conformance checks FAILED (each :F: or :E: line above says what broke)"; exit 1; fi
+	else echo "strategy $$CANDYLINE_STRATEGY: conformance checks FAILED (each :F: or :E: line above says what broke)"; exit 1; fi
 
 # Plugins, the template and a broken strategy, end to end (tests/strategy_kit.sh).
 strategy-kit: $(BIN) $(PLUGINS)
@@ -152,7 +156,24 @@ check: $(TESTS) $(BIN) $(O0_BIN) $(PLUGINS)
 	$(MAKE) --no-print-directory fuzz-regress
 	bash tests/verify_replays.sh ./$(BIN) ./$(O0_BIN)
 	CANDYLINE=$(BIN) bash tests/e2e_terminal.sh
+	CANDYLINE=$(BIN) bash tests/e2e_robust.sh
 	CANDYLINE=$(BIN) PLUGINS=$(BUILD)/plugins CC="$(CC)" bash tests/strategy_kit.sh
+
+# Memory checks. check-asan: the unit suites, the saved fuzz inputs, the
+# replay corpus and the terminal tests, built with ASan and UBSan in
+# $(BUILD)/asan (CC=clang or gcc); any sanitizer report fails
+# (tests/check_asan.sh). check-valgrind: the unit suites and a set of
+# headless runs of this build under valgrind (tests/check_valgrind.sh).
+SAN_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+
+check-asan:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan CFLAGS="$(SAN_CFLAGS)" asan-build
+	bash tests/check_asan.sh $(BUILD)/asan
+
+asan-build: $(TESTS) $(BIN) $(FUZZ_REGRESS)
+
+check-valgrind: $(TESTS) $(BIN)
+	bash tests/check_valgrind.sh ./$(BIN) ./$(TESTS)
 
 clean:
 	rm -rf $(BUILD)

@@ -379,7 +379,7 @@ START_TEST(text_chart_shares_axis_and_scale)
     char *line[8];
     ck_assert_uint_eq(text_lines(buf, line, 8), 5);
     ck_assert_str_eq(line[0], "True backlog over the shift (candies waiting, hats included), "
-                              "one scale for all: # = 60");
+                              "one scale for all: _ none, . a few, # 60");
     const size_t bar = 24, end = bar + CHART_TEXT_WIDTH;
     for (size_t r = 0; r < 3; r++) {
         const char *l = line[1 + r];

@@ -153,6 +153,29 @@ static int parse_captured(const char *const *args)
     return rc;
 }
 
+/* --partner: a bot only, shown beside the worker in reports and charts. */
+START_TEST(partner_option)
+{
+    char crew[112];
+    ck_assert_int_eq(parse_args(ARGS("--partner", "auto:40:exp")), 0);
+    ck_assert_int_eq(o.partner.kind, WORKER_BOT);
+    ck_assert_uint_eq(o.partner.rate, 40);
+    ck_assert_int_eq(o.partner.service, SERVICE_EXP);
+    crew_format(&o.worker, &o.partner, crew, sizeof crew);
+    ck_assert_str_eq(crew, "human + partner auto:40:exp");
+    ck_assert_int_eq(parse_args(ARGS("--worker", "auto:9")), 0);
+    ck_assert_int_ne(o.partner.kind, WORKER_BOT); /* no --partner: none */
+    crew_format(&o.worker, &o.partner, crew, sizeof crew);
+    ck_assert_str_eq(crew, "auto:9:fixed");
+    ck_assert_int_eq(parse_captured(ARGS("--partner", "human")), -1);
+    ck_assert_ptr_nonnull(strstr(err_text, "--partner: the partner is a bot"));
+    ck_assert_int_eq(parse_captured(ARGS("--partner", "auto:0")), -1);
+    ck_assert_ptr_nonnull(strstr(err_text, "--partner: expected"));
+    ck_assert_int_eq(parse_captured(ARGS("--replay", "x.rpl", "--partner", "auto:5")), -1);
+    ck_assert_ptr_nonnull(strstr(err_text, "--partner"));
+}
+END_TEST
+
 /* Each of these must fail (the caller then exits 2) with one line on
  * stderr, starting "candyline: " and saying what was wrong. */
 static const struct {
@@ -443,6 +466,7 @@ Suite *options_suite(void)
     tcase_add_test(tc, defaults);
     tcase_add_test(tc, actions);
     tcase_add_test(tc, every_option);
+    tcase_add_test(tc, partner_option);
     tcase_add_test(tc, replay_options);
     tcase_add_loop_test(tc, bad_values_fail, 0, (int)(sizeof bad_args / sizeof bad_args[0]));
     tcase_add_test(tc, good_values_are_quiet);

@@ -1118,6 +1118,12 @@ static const char *choose_strategies(void)
         return NULL;
     }
     const struct strategy_ops *ops = strategy_find(only);
+    if (!ops && strchr(only, ':')) {
+        fprintf(stderr, "check-strategy: NAME is the strategy's name alone, without settings: "
+                        "NAME=%.*s, not NAME=%s (the suite tries NAME:N itself)\n",
+                (int)(strchr(only, ':') - only), only, only);
+        exit(2);
+    }
     if (!ops) {
         fprintf(stderr, "check-strategy: no strategy named '%s' is registered.\n"
                         "  Registered:", only);

@@ -38,12 +38,17 @@ not_ok() {
 check() { if "$@"; then ok "$desc"; else not_ok "$desc"; fi; }
 
 # Starts the game in a fresh 80x24 terminal. After it exits, the pane
-# records the exit status and the terminal modes, then waits.
+# records the exit status and the terminal modes, then waits. High scores go
+# to $STATE_ (default $WORK/state), never to the real home.
 start() {
     t kill-server 2>/dev/null
+    # A new server on a new socket: a dying one can't take the new session
+    # down with it.
+    starts=$((${starts:-0} + 1))
+    SOCK="candyline-e2e-$$-$starts"
     rm -f "$WORK/status" "$WORK/stty"
     t -f /dev/null new-session -d -s game -x "${COLS_:-80}" -y "${LINES_:-24}" \
-        "trap : INT TERM; env LANG=${LANG_:-C.UTF-8} LC_ALL=${LANG_:-C.UTF-8} TERM=${TERM_:-xterm-256color} $* ; \
+        "trap : INT TERM; env LANG=${LANG_:-C.UTF-8} LC_ALL=${LANG_:-C.UTF-8} TERM=${TERM_:-xterm-256color} XDG_STATE_HOME=${STATE_:-$WORK/state} $* ; \
          echo \$? > $WORK/status.tmp; mv $WORK/status.tmp $WORK/status; stty -a > $WORK/stty; sleep 600"
     t set-option -t game remain-on-exit on >/dev/null
 }
@@ -116,6 +121,11 @@ check wait_for "The shift is over" 75
 t send-keys -t game x
 desc="the summary follows the end of the shift"
 check wait_for "END OF SHIFT" 5
+# The chart's scale is the most that waited at once, not the first value.
+most=$(screen | sed -n 's/.*most waiting at once \([0-9]*\).*/\1/p')
+top=$(screen | grep -A1 "True backlog over the shift" | tail -n 1 | awk '{print $1}')
+desc="the summary chart's scale is the most that waited at once ($top, $most)"
+check eval '[ -n "$most" ] && [ "$most" -gt 1 ] && [ "$top" = "$most" ]'
 t send-keys -t game Enter
 desc="Enter on the summary goes back to the title"
 check wait_for "Up/Down choose" 5
@@ -375,6 +385,77 @@ desc="--versus with a bad strategy exits 2 naming it"
 check bad_usage "--versus: strategy 'drop' needs a capacity" --versus drop:0,unbounded
 desc="--versus with a human worker exits 2: one keyboard can't play two lines"
 check bad_usage "one keyboard can't play two lines" --versus drop:3,unbounded --worker human
+
+# 18. High scores: a human shift that counts (bounded:1 overflows within
+# seconds) asks for a name; UTF-8, a quote and a backslash are kept exactly,
+# across games; a place that can't be written is a warning, not an error.
+overflow_shift() {
+    wait_for "CANDYLINE" >/dev/null; t send-keys -t game Enter
+    wait_for "The shift is over" 20 >/dev/null; t send-keys -t game x
+}
+scores_file="$WORK/hs/candyline/scores"
+name_in_table() { screen | grep -qF "1. Zoë \"Q\" \\t "; }
+name_in_file() { grep -qF "$(printf '\toverflow\tZoë "Q" \\\\t')" "$scores_file"; }
+STATE_="$WORK/hs" start env USER=tester "$BIN" --scenario "$HERE/e2e/short.scn" --strategy bounded:1
+overflow_shift
+desc="high scores: a shift that counts shows the table and asks for a name, offering \$USER"
+check eval 'wait_for "HIGH SCORES  short  bounded:1" && screen | grep -q "1\. tester .*<- your name?" &&
+    screen | grep -q "Type your name"'
+t send-keys -t game BSpace BSpace BSpace BSpace BSpace BSpace
+t send-keys -t game -l 'Zoë "Q" \t'
+t send-keys -t game Enter
+desc="high scores: the typed name (UTF-8, a quote, a backslash) is saved and shown"
+check eval 'wait_for "(saved)" && name_in_table'
+desc="high scores: the file is private (0600), versioned, with the name escaped"
+check eval '[ "$(stat -c %a "$scores_file")" = 600 ] && [ "$(stat -c %a "$WORK/hs")" = 700 ] &&
+    [ "$(head -n 1 "$scores_file")" = "candyline-scores 1" ] && name_in_file'
+t send-keys -t game q
+desc="high scores: q leaves with status 0"
+check [ "$(exit_status)" = 0 ]
+STATE_="$WORK/hs" start env USER=tester "$BIN" --scenario "$HERE/e2e/short.scn" --strategy bounded:1
+overflow_shift
+desc="high scores: played again, the saved name is still first in the table"
+check eval 'wait_for "HIGH SCORES" && name_in_table && screen | grep -q "2\. tester .*<- your name?"'
+t send-keys -t game Escape
+desc="high scores: Esc skips the name; the file keeps the one entry"
+check eval 'wait_for "skipped: not saved" && [ "$(grep -c "	overflow	" "$scores_file")" = 1 ]'
+t send-keys -t game q
+if [ "$(id -u)" != 0 ]; then
+    ro="$WORK/ro"; mkdir "$ro"; chmod 555 "$ro"
+else
+    ro="$WORK/ro-file"; : >"$ro" # root writes anywhere: a file where the directory should be
+fi
+STATE_="$ro" start env USER=tester "$BIN" --scenario "$HERE/e2e/short.scn" --strategy bounded:1
+overflow_shift
+wait_for "Type your name" >/dev/null; t send-keys -t game Enter
+desc="high scores: XDG_STATE_HOME can't be written: the summary warns, the game goes on"
+check eval 'wait_for "High scores: cannot create the directory" && screen | grep -q "(not saved)"'
+t send-keys -t game q
+desc="high scores: ... and ends normally (status 0, terminal restored, the warning printed)"
+check eval '[ "$(exit_status)" = 0 ] && terminal_restored &&
+    t capture-pane -J -p -t game | grep -qF "candyline: high scores: cannot create the directory $ro"'
+if [ "$(id -u)" != 0 ]; then chmod 755 "$ro"; fi
+
+# 19. The title menu keeps every setting of --strategy it does not show.
+start "$BIN" --scenario "$HERE/e2e/short.scn" --strategy aimd:4:20 --worker auto:40
+wait_for CANDYLINE >/dev/null; t send-keys -t game Enter
+desc="the menu keeps the settings after N (aimd:4:20 plays as aimd:4:20)"
+check wait_for "strategy: aimd:4:20"
+t send-keys -t game q q
+
+# 20. SIGTERM during a long headless run: the recording is finished, the
+# chart's .part removed, and the run dies of the signal.
+( cd "$WORK" && exec "$BIN" --headless --minutes 100000 --chart sig.svg --record sig.rpl \
+    >/dev/null 2>&1 ) &
+pid=$!
+for _ in $(seq 1 50); do [ -e "$WORK/sig.rpl.part" ] && break; sleep 0.1; done
+sleep 0.3
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+desc="SIGTERM stops a headless run (status $rc), leaves no .part, and its recording verifies"
+check eval '[ "$rc" = 143 ] && [ ! -e "$WORK/sig.rpl.part" ] && [ ! -e "$WORK/sig.svg.part" ] &&
+    [ ! -e "$WORK/sig.svg" ] && "$BIN" --replay "$WORK/sig.rpl" --headless --verify >/dev/null 2>&1'
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

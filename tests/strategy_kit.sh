@@ -63,6 +63,15 @@ expect "a plugin for interface version 1 is refused" 2 \
 run "$BIN" --strategy-plugin "$PLUGINS/clash_plugin.so" --headless --strategy drop:5
 expect "a plugin named like a built-in is refused" 2 \
     "clash_plugin.so" "already a built-in strategy named 'drop'"
+run "$BIN" --strategy-plugin "$PLUGINS/dash_name_plugin.so" --list-strategies
+expect "a plugin whose name can't start a spec is refused" 2 "dash_name_plugin.so" \
+    "starting with a letter"
+run "$BIN" --strategy-plugin "$PLUGINS/escape_plugin.so" --list-strategies
+expect "a plugin whose lesson holds a terminal escape is refused" 2 "escape_plugin.so" \
+    "no control characters"
+run "$BIN" --strategy-plugin "$PLUGINS/silent_plugin.so" --headless --strategy silent:5
+expect "a plugin whose configure() refuses without a word gets a whole message" 2 \
+    "strategy 'silent' refused these settings"
 run "$BIN" --strategy-plugin "$PLUGINS/no_take_plugin.so" --list-strategies
 expect "a plugin without take() is refused" 2 "no_take_plugin.so" "lacks" "take"
 run "$BIN" --strategy-plugin "$PLUGINS/no_symbol_plugin.so" --list-strategies
@@ -117,6 +126,15 @@ fi
 run make -C "$TREE" check-strategy NAME=nosuch BUILD=build/kit CC="$CC"
 expect "check-strategy on an unknown name lists the registered ones" 2 \
     "no strategy named 'nosuch'" "Registered: backpressure," "hwm"
+run make -C "$TREE" check-strategy NAME=hwm:5 BUILD=build/kit CC="$CC"
+expect "check-strategy NAME=hwm:5 says the name goes without settings" 2 "NAME=hwm, not NAME=hwm:5"
+rm -f "$WORK/pwned"
+run make -C "$TREE" check-strategy "NAME=x';touch $WORK/pwned;'" BUILD=build/kit CC="$CC"
+if [ "$rc" = 2 ] && [ ! -e "$WORK/pwned" ]; then
+    ok "a NAME with quotes and ; runs nothing (exit 2)"
+else
+    not_ok "a NAME with quotes and ; runs nothing (exit $rc)"
+fi
 
 # The template's plugin build command, joined and run as written.
 plugin_cmd=$(sed -n '/^ \*     cc .*-shared/,/candy_queue.c$/p' "$TEMPLATE" |

@@ -25,5 +25,7 @@ Suite *strategies_suite(void);     /* check_strategies.c: the conformance suite 
 Suite *queueing_suite(void);       /* check_queueing.c */
 Suite *replay_suite(void);         /* check_replay.c */
 Suite *chart_suite(void);          /* check_chart.c */
+Suite *output_files_suite(void); /* check_output_files.c */
+Suite *scores_suite(void);         /* check_scores.c */
 
 #endif

@@ -45,7 +45,7 @@ void chart_ending(const struct chart_run *r, char *buf, size_t len)
 void chart_setup_from(struct chart_setup *c, const struct sim_config *cfg, char *worker,
                       size_t len)
 {
-    worker_format(&cfg->worker, worker, len);
+    crew_format(&cfg->worker, &cfg->partner, worker, len);
     c->scenario = cfg->scenario.name;
     c->title = cfg->scenario.title;
     c->worker = worker;

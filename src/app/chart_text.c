@@ -53,7 +53,7 @@ void chart_text(FILE *out, const struct chart_setup *c, const struct chart_run *
             if (runs[r].series->points[i].waiting > top)
                 top = runs[r].series->points[i].waiting;
     fprintf(out, "\nTrue backlog over the shift (candies waiting, hats included), one scale "
-                 "for all: %s = %" PRIu32 "\n", level[7], top);
+                 "for all: %s none, %s a few, %s %" PRIu32 "\n", level[0], level[1], level[7], top);
     for (size_t r = 0; r < n; r++) {
         int64_t col[CHART_TEXT_WIDTH];
         uint32_t max = 0;

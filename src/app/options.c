@@ -6,6 +6,8 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "parse_number.h"
 
@@ -150,6 +152,19 @@ void worker_format(const struct worker_config *w, char *buf, unsigned long len)
         snprintf(buf, len, "human");
     else
         snprintf(buf, len, "auto:%u:%s", w->rate, known_services[w->service]);
+}
+
+void crew_format(const struct worker_config *w, const struct worker_config *partner, char *buf,
+                 unsigned long len)
+{
+    char one[48], two[48];
+    worker_format(w, one, sizeof one);
+    if (partner->kind != WORKER_BOT) {
+        snprintf(buf, len, "%s", one);
+        return;
+    }
+    worker_format(partner, two, sizeof two);
+    snprintf(buf, len, "%s + partner %s", one, two);
 }
 
 int versus_split(const char *list, char *a, char *b, unsigned long len, char *err,
@@ -417,6 +432,52 @@ static int check_replay_options(const struct options *o)
     return 0;
 }
 
+/* The same file by name, or by what the names lead to. */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (strcmp(a, b) == 0)
+        return true;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino && S_ISREG(sa.st_mode);
+}
+
+/* A file the run writes must not be one it reads, nor another it writes:
+ * the second would replace the first. */
+static int check_files(const struct options *o)
+{
+    const struct {
+        const char *option, *path;
+    } out[] = {{"--record", o->record}, {"--chart", o->chart}, {"--cast", o->cast}};
+    const size_t nout = sizeof out / sizeof out[0];
+    for (size_t i = 0; i < nout; i++) {
+        if (!out[i].path)
+            continue;
+        for (size_t j = i + 1; j < nout; j++)
+            if (out[j].path && same_file(out[i].path, out[j].path)) {
+                fprintf(stderr, "candyline: %s and %s both name %s: expected two files\n",
+                        out[i].option, out[j].option, out[i].path);
+                return -1;
+            }
+        const char *in[OPTIONS_MAX_PLUGINS + 2] = {o->replay, o->scenario};
+        const char *in_option[OPTIONS_MAX_PLUGINS + 2] = {"--replay", "--scenario"};
+        size_t nin = 2;
+        for (unsigned k = 0; k < o->nplugins; k++, nin++) {
+            in[nin] = o->plugins[k];
+            in_option[nin] = "--strategy-plugin";
+        }
+        for (size_t j = 0; j < nin; j++)
+            if (in[j] && (j != 1 || strchr(in[j], '/') || access(in[j], F_OK) == 0) &&
+                same_file(out[i].path, in[j])) {
+                fprintf(stderr, "candyline: %s %s would overwrite the %s file it reads; "
+                                "expected another name\n",
+                        out[i].option, out[i].path, in_option[j]);
+                return -1;
+            }
+    }
+    return 0;
+}
+
 int options_parse(int argc, char **argv, struct options *o)
 {
     memset(o, 0, sizeof *o);
@@ -482,6 +543,8 @@ int options_parse(int argc, char **argv, struct options *o)
         return -1;
     }
     if (check_screen_options(o) < 0)
+        return -1;
+    if (check_files(o) < 0)
         return -1;
     return check_replay_options(o);
 }

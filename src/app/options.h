@@ -63,6 +63,10 @@ int worker_parse(const char *text, struct worker_config *w, char *err, unsigned 
 /* Writes the spec back as text, e.g. "auto:90:exp". */
 void worker_format(const struct worker_config *w, char *buf, unsigned long len);
 
+/* The worker, and the bot partner if there is one: "human + partner auto:40:fixed". */
+void crew_format(const struct worker_config *w, const struct worker_config *partner, char *buf,
+                 unsigned long len);
+
 /* Splits a --versus list into its two specs. Returns 0, or -1 with err
  * saying what was expected. */
 int versus_split(const char *list, char *a, char *b, unsigned long len, char *err,

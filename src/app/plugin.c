@@ -23,11 +23,33 @@ const char *plugin_file(const struct strategy_ops *ops)
     return NULL;
 }
 
-/* A name a spec can carry: lower-case letters, digits, - and _. */
+/* A name a spec can carry: a lower-case letter, then lower-case letters,
+ * digits, - and _. */
 static bool good_name(const char *name)
 {
     size_t n = strlen(name);
-    return n > 0 && n < 32 && strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-_") == n;
+    return n > 0 && n < 32 && name[0] >= 'a' && name[0] <= 'z' &&
+           strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-_") == n;
+}
+
+/* A text the game prints: one line of printable characters (UTF-8 is
+ * fine), so a plugin cannot move the cursor or clear the screen. */
+static bool good_text(const char *text)
+{
+    size_t n = 0;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++, n++)
+        if (*c < 0x20 || *c == 0x7f || n >= 400)
+            return false;
+    return n > 0;
+}
+
+/* A copy of text safe to print in a message: control characters as '?'. */
+static void printable(const char *text, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s", text);
+    for (char *c = buf; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            *c = '?';
 }
 
 /* Names the required hooks and texts that ops lacks into buf ("" if none). */
@@ -62,9 +84,12 @@ static int check_ops(const char *path, const struct strategy_ops *ops, char *err
         return -1;
     }
     if (!ops->name || !good_name(ops->name)) {
+        char shown[48] = "";
+        if (ops->name)
+            printable(ops->name, shown, sizeof shown);
         snprintf(err, errlen, "%s: its strategy needs a .name of 1 to 31 lower-case letters, "
-                              "digits, - or _%s%.40s%s", path, ops->name ? ", not '" : "",
-                 ops->name ? ops->name : "", ops->name ? "'" : "");
+                              "digits, - or _, starting with a letter%s%.40s%s", path,
+                 ops->name ? ", not '" : "", shown, ops->name ? "'" : "");
         return -1;
     }
     char missing[200];
@@ -74,6 +99,15 @@ static int check_ops(const char *path, const struct strategy_ops *ops, char *err
                  path, ops->name, missing);
         return -1;
     }
+    const char *texts[] = {ops->usage, ops->lesson, ops->analogues};
+    const char *text_names[] = {"usage", "lesson", "analogues"};
+    for (size_t i = 0; i < 3; i++)
+        if (!good_text(texts[i])) {
+            snprintf(err, errlen, "%s: strategy '%s': its .%s must be one line of 1 to 400 "
+                                  "printable characters (no control characters)",
+                     path, ops->name, text_names[i]);
+            return -1;
+        }
     return 0;
 }
 

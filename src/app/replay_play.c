@@ -363,7 +363,7 @@ int replay_headless(const struct options *o)
     bool ok = replay_player_finish(&p, &s);
     if (o->chart) {
         struct chart_setup setup;
-        char worker[48];
+        char worker[112];
         chart_setup_from(&setup, &cfg, worker, sizeof worker);
         struct chart_run run = {cfg.strategy_spec, &series, s.outcome, s.tick};
         int rc = chart_svg_save(&chart, &setup, &run, 1);

@@ -162,9 +162,9 @@ void report_text(FILE *out, const struct sim *s)
 {
     const struct sim_stats *st = &s->stats;
     struct report_figures f;
-    char worker[48];
+    char worker[112];
     report_figures(s, &f);
-    worker_format(&s->cfg.worker, worker, sizeof worker);
+    crew_format(&s->cfg.worker, &s->cfg.partner, worker, sizeof worker);
     fprintf(out, "Candyline shift: scenario %s, strategy %s, worker %s, seed %" PRIu64 "\n",
             s->cfg.scenario.name, s->cfg.strategy_spec, worker, s->cfg.seed);
     fprintf(out, "  outcome          %s after %.1f s (%" PRIu64 " ticks)\n",
@@ -181,6 +181,9 @@ void report_text(FILE *out, const struct sim *s)
     fprintf(out, "  wait             mean %.2f s, p50 %.2f s, p99 %.2f s\n", f.wait_mean_s,
             f.wait_p50_s, f.wait_p99_s);
     fprintf(out, "  worker busy      %.1f%%\n", 100.0 * f.busy_fraction);
+    if (s->cfg.partner.kind == WORKER_BOT)
+        fprintf(out, "  partner          wrapped %" PRIu64 ", busy %.1f%%\n", st->partner_wrapped,
+                s->tick ? 100.0 * (double)st->partner_busy_ticks / (double)s->tick : 0.0);
     fprintf(out, "  supervisor       %u visits, %u speed-ups, belt at %u%%\n",
             s->supervisor.visits, s->supervisor.speedups, s->supervisor.pct);
     fprintf(out, "  belt stopped     %.1f s; biggest kitchen pile %" PRIu64 "\n",

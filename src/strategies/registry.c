@@ -94,10 +94,12 @@ int strategy_parse_spec(const char *spec, uint32_t memory, const struct strategy
                  name, found->api_version, STRATEGY_API_VERSION);
         return -1;
     }
-    char why[160];
+    char why[160] = "";
     memset(cfg, 0, sizeof *cfg);
     if (found->configure(colon ? colon + 1 : NULL, memory, cfg, why, sizeof why) < 0) {
-        snprintf(err, errlen, "strategy '%s' %s", name, why);
+        why[sizeof why - 1] = '\0'; /* a plugin may not have ended it */
+        snprintf(err, errlen, "strategy '%s' %s", name,
+                 why[0] ? why : "refused these settings (its configure() said no more)");
         return -1;
     }
     *ops = found;

@@ -102,9 +102,10 @@ void draw_sparkline(const struct view *v, int y, int x, int width, const uint32_
 uint32_t draw_bars(const struct view *v, int y, int x, int width, int height,
                    const uint32_t *values, size_t n, uint32_t top)
 {
-    for (size_t i = 0; top == 0 && i < n; i++)
-        if (values[i] > top)
-            top = values[i];
+    if (top == 0) /* no scale given: the biggest value */
+        for (size_t i = 0; i < n; i++)
+            if (values[i] > top)
+                top = values[i];
     if (top == 0)
         top = 1;
     if (n == 0 || width <= 0 || height <= 0)

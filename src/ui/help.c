@@ -18,6 +18,7 @@ static const char *const help_lines[] = {
     "",
     "  letters  wrap        Tab  supervisor panel     p  pause",
     "  ?        this help   q    end the shift (q again leaves)",
+    "  +/-      with a bot worker: run the shift x1 to x32",
     "",
     "Press any key to go back to work.",
 };

@@ -59,6 +59,14 @@ void menu_init(struct menu *m, const struct options *o, const struct scenario *c
         else if (has_hats(ops))
             m->memory = cfg.capacity;
         m->drop_oldest = strcmp(ops->name, "drop") == 0 && cfg.variant == 1;
+        /* "aimd:5:20": the menu sets 5; keep ":20" as it was given. */
+        const char *rest = strchr(o->strategy, ':');
+        rest = rest ? strchr(rest + 1, ':') : NULL;
+        if (has_capacity(ops) && strcmp(ops->name, "drop") != 0 && rest &&
+            strlen(rest + 1) < sizeof m->extra) {
+            snprintf(m->extra, sizeof m->extra, "%s", rest + 1);
+            m->extra_for = m->strategy;
+        }
     }
     if (o->memory_given)
         m->memory = o->memory;
@@ -76,6 +84,8 @@ void menu_spec(const struct menu *m, char *buf, size_t len)
         snprintf(buf, len, "%s", ops->name);
     else if (strcmp(ops->name, "drop") == 0)
         snprintf(buf, len, "drop:%u:%s", m->capacity, m->drop_oldest ? "oldest" : "newest");
+    else if (m->extra[0] && m->extra_for == m->strategy)
+        snprintf(buf, len, "%s:%u:%s", ops->name, m->capacity, m->extra);
     else
         snprintf(buf, len, "%s:%u", ops->name, m->capacity);
 }
@@ -222,7 +232,10 @@ void menu_draw(const struct view *v, const struct menu *m)
     attroff(A_BOLD);
     draw_text(16, 4, "%s", sc->about);
 
-    draw_text(18, 4, "In the game: type the letter on the candy in your hands to wrap it.");
+    if (m->bot)
+        draw_text(18, 4, "In the game: the bot wraps; +/- run the shift faster (x1 to x32).");
+    else
+        draw_text(18, 4, "In the game: type the letter on the candy in your hands to wrap it.");
     if (m->panel_locked)
         draw_text(19, 4, "The supervisor panel stays hidden this round. p pauses, ? helps.");
     else

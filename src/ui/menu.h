@@ -20,6 +20,9 @@ struct menu {
     uint32_t capacity;    /* N for table strategies */
     uint32_t memory;      /* hat limit for unbounded (0 = none) */
     bool drop_oldest;     /* drop variant */
+    char extra[48];       /* settings after N from --strategy ("20" of aimd:5:20), kept
+                           * while that strategy stays chosen */
+    size_t extra_for;     /* the strategy they belong to */
     size_t scenario;      /* index in scenarios */
     size_t nscenarios;    /* entries in scenarios */
     struct scenario scenarios[MENU_MAX_SCENARIOS]; /* built-ins, then a file from --scenario */

@@ -25,6 +25,18 @@ uint64_t versus_ticks(const struct versus *vs)
     return a > b ? a : b;
 }
 
+void versus_crew(const struct sim_config *cfg, char *buf, size_t len)
+{
+    char one[48], two[48];
+    worker_format(&cfg->worker, one, sizeof one);
+    if (cfg->partner.kind != WORKER_BOT) {
+        snprintf(buf, len, "worker %s", one);
+        return;
+    }
+    worker_format(&cfg->partner, two, sizeof two);
+    snprintf(buf, len, "workers %s & %s", one, two);
+}
+
 bool versus_running(const struct versus *vs)
 {
     return vs->lane[0].s.outcome == OUTCOME_RUNNING || vs->lane[1].s.outcome == OUTCOME_RUNNING;

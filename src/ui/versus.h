@@ -21,6 +21,10 @@ struct versus {
 /* The shared clock: the ticks of the line that has run longest. */
 uint64_t versus_ticks(const struct versus *vs);
 
+/* Who works each line, for the headers: "worker auto:90:fixed", or
+ * "workers auto:90:fixed & auto:60:fixed" with a partner. */
+void versus_crew(const struct sim_config *cfg, char *buf, size_t len);
+
 /* True while either line's shift is still running. */
 bool versus_running(const struct versus *vs);
 

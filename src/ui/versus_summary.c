@@ -164,12 +164,12 @@ static void draw_chart(const struct view *v, const struct versus *vs, int i, int
 void versus_summary_draw(const struct view *v, const struct versus *vs)
 {
     const struct sim *a = &vs->lane[0].s, *b = &vs->lane[1].s;
-    char worker[48];
-    worker_format(&a->cfg.worker, worker, sizeof worker);
+    char worker[112];
+    versus_crew(&a->cfg, worker, sizeof worker);
     erase();
     attron(view_attr(v, PAIR_TITLE, A_REVERSE) | A_BOLD);
     mvhline(0, 0, ' ', COLS);
-    draw_text(0, 1, "VERSUS: END OF SHIFT  %s  worker %s  seed %" PRIu64, a->cfg.scenario.name,
+    draw_text(0, 1, "VERSUS: END OF SHIFT  %s  %s  seed %" PRIu64, a->cfg.scenario.name,
               worker, a->cfg.seed);
     attroff(view_attr(v, PAIR_TITLE, A_REVERSE) | A_BOLD);
     draw_table(v, a, b);

@@ -27,14 +27,14 @@
 static void draw_header(const struct view *v, const struct versus *vs)
 {
     const struct sim *s = &vs->lane[0].s;
-    char now[16], end[16], worker[48], right[64];
+    char now[16], end[16], worker[112], right[64];
     format_clock(now, sizeof now, versus_ticks(vs) / TICK_HZ);
     format_clock(end, sizeof end, s->end_tick / TICK_HZ);
-    worker_format(&s->cfg.worker, worker, sizeof worker);
+    versus_crew(&s->cfg, worker, sizeof worker);
     attr_t a = view_attr(v, PAIR_TITLE, A_REVERSE) | A_BOLD;
     attron(a);
     mvhline(0, 0, ' ', COLS);
-    draw_text(0, 1, "VERSUS  %s  worker %s  seed %" PRIu64, s->cfg.scenario.name, worker,
+    draw_text(0, 1, "VERSUS  %s  %s  seed %" PRIu64, s->cfg.scenario.name, worker,
               s->cfg.seed);
     int n = snprintf(right, sizeof right, "%sx%u  %s / %s", vs->paused ? "PAUSED  " : "",
                      vs->speed, now, end);

@@ -17,12 +17,24 @@
 #ifndef FIFO_SYMBOL
 #define FIFO_SYMBOL candyline_strategy
 #endif
+#ifndef FIFO_LESSON
+#define FIFO_LESSON "A plugin's FIFO table: the newest candy is eaten when it is full."
+#endif
 
 static int configure(const char *args, uint32_t memory, struct strategy_config *cfg, char *err,
                      size_t errlen)
 {
     (void)memory;
+#ifdef FIFO_SILENT_REFUSAL
+    /* Says no, and says nothing: err is left as it came. */
+    (void)args;
+    (void)cfg;
+    (void)err;
+    (void)errlen;
+    return -1;
+#else
     return table_configure_capacity(args, FIFO_NAME ":N", cfg, err, errlen);
+#endif
 }
 
 static enum offer_result offer(void *self, struct candy c, struct candy *eaten)
@@ -39,7 +51,7 @@ const struct strategy_ops FIFO_SYMBOL = {
     .api_version = FIFO_API_VERSION,
     .name = FIFO_NAME,
     .usage = FIFO_NAME ":N",
-    .lesson = "A plugin's FIFO table: the newest candy is eaten when it is full.",
+    .lesson = FIFO_LESSON,
     .analogues = "a test fixture",
     .configure = configure,
     .create = table_create,
