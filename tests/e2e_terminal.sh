@@ -443,6 +443,15 @@ desc="the menu keeps the settings after N (aimd:4:20 plays as aimd:4:20)"
 check wait_for "strategy: aimd:4:20"
 t send-keys -t game q q
 
+# 21. A crash (SIGSEGV, as a stray pointer would raise it) in the middle of
+# a shift: the terminal is restored as best it can be, then the default
+# action (status 139).
+start "$BIN" --scenario "$HERE/e2e/short.scn"
+wait_for "CANDYLINE" >/dev/null; t send-keys -t game Enter; wait_for KITCHEN >/dev/null
+pkill -SEGV -x candyline -P "$(t display -p -t game '#{pane_pid}')"
+desc="a crash (SIGSEGV) dies with status 139 and the terminal restored"
+check eval '[ "$(exit_status)" = 139 ] && terminal_restored'
+
 # 20. SIGTERM during a long headless run: the recording is finished, the
 # chart's .part removed, and the run dies of the signal.
 ( cd "$WORK" && exec "$BIN" --headless --minutes 100000 --chart sig.svg --record sig.rpl \

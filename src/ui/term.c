@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -33,6 +34,36 @@ static void catch_quit_signals(void)
     /* No SA_RESTART: the wait returns at once. SA_RESETHAND: a second
      * Ctrl-C kills even if the loop is somehow stuck. */
     sa.sa_flags = SA_RESETHAND;
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaction(sigs[i], &sa, NULL);
+}
+
+/* The terminal as the game found it, for the crash path. */
+static struct termios original;
+static bool have_original;
+
+/* A crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT): nothing can be
+ * trusted, so no ncurses and no stdio. Best effort with async-signal-safe
+ * calls only: the modes as they were, the main screen, a visible cursor;
+ * then the default action (a core dump where enabled). */
+static void on_crash(int sig)
+{
+    static const char restore[] = "\033[0m\033[?1049l\033[?25h\r\n";
+    if (have_original)
+        (void)tcsetattr(STDIN_FILENO, TCSANOW, &original);
+    (void)!write(STDOUT_FILENO, restore, sizeof restore - 1);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void catch_crashes(void)
+{
+    static const int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_crash;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND | SA_NODEFER;
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
         sigaction(sigs[i], &sa, NULL);
 }
@@ -62,6 +93,7 @@ int term_start(bool force_ascii, struct term_caps *caps)
                         "can't draw on it; try TERM=xterm-256color, or use --headless\n", term);
         return -1;
     }
+    have_original = tcgetattr(STDIN_FILENO, &original) == 0;
     screen = newterm(NULL, stdout, stdin);
     if (!screen) {
         fprintf(stderr, "candyline: cannot use terminal type '%s'; try TERM=xterm-256color "
@@ -70,6 +102,7 @@ int term_start(bool force_ascii, struct term_caps *caps)
     }
     set_term(screen);
     catch_quit_signals();
+    catch_crashes();
     cbreak();
     noecho();
     nonl();
