@@ -8,8 +8,8 @@
 set -eu
 
 play="make gcc libc6-dev pkg-config libncurses-dev"
-test="$play check tmux procps asciinema bsdutils libxml2-utils"
-ci="$test clang valgrind"
+test="$play check tmux procps asciinema bsdutils libxml2-utils groff"
+ci="$test clang valgrind cppcheck clang-tidy shellcheck"
 
 case "${1:-play}" in
 play) want=$play ;;

@@ -80,6 +80,7 @@ start_shell() {
     sleep 0.3
 }
 
+# shellcheck disable=SC2120 # the timeout argument is optional
 exit_status() {
     local deadline=$((SECONDS + ${1:-5}))
     while [ ! -f "$WORK/status" ] && [ $SECONDS -le $deadline ]; do sleep 0.1; done
@@ -191,6 +192,7 @@ t send-keys -t game -l "$flood"
 t send-keys -t game p
 desc="after a flood of ${#flood} keys, a p pauses the game at once"
 check wait_for PAUSED
+# shellcheck disable=SC2034 # read by the eval below
 paused_at=$(clock_s); sleep 1
 desc="paused after the flood, the clock stands still and it stays paused (no key left to act)"
 check eval '[ "$(clock_s)" = "$paused_at" ] && screen | grep -q PAUSED'

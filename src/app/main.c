@@ -1,13 +1,16 @@
 /* main.c - candyline's entry point: parse the command line, load the
  * scenario, then hand over to the game, the headless runner or a listing. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "../strategies/registry.h"
 #include "../ui/ui.h"
+#include "datadir.h"
 #include "headless.h"
 #include "options.h"
 #include "plugin.h"
@@ -50,6 +53,48 @@ static int load_plugins(const struct options *o)
     return 0;
 }
 
+static bool is_builtin(const char *name)
+{
+    for (size_t i = 0; builtin_scenarios[i].name; i++)
+        if (strcmp(builtin_scenarios[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+/* Then DATADIR/scenarios/NAME.scn files that are not built in, which
+ * --scenario NAME finds too. */
+static int list_datadir_scenarios(void)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/scenarios", datadir());
+    struct dirent **ents;
+    int n = scandir(dir, &ents, NULL, alphasort);
+    int status = 0;
+    for (int i = 0; i < n; i++) {
+        char name[256];
+        snprintf(name, sizeof name, "%s", ents[i]->d_name);
+        size_t len = strlen(name);
+        struct scenario sc;
+        char path[4096], err[300];
+        if (len > 4 && strcmp(name + len - 4, ".scn") == 0) {
+            name[len - 4] = '\0';
+            if (!is_builtin(name) && datadir_scenario(name, path, sizeof path) == 0) {
+                if (scenario_load(path, &sc, err, sizeof err) < 0) {
+                    fprintf(stderr, "candyline: %s\n", err);
+                    status = 2;
+                } else {
+                    printf("%-16s %s (%u min): %s [%s]\n", name, sc.title, sc.minutes, sc.about,
+                           path);
+                }
+            }
+        }
+        free(ents[i]);
+    }
+    if (n > 0)
+        free(ents);
+    return status;
+}
+
 static int list_scenarios(void)
 {
     for (size_t i = 0; builtin_scenarios[i].name; i++) {
@@ -61,7 +106,7 @@ static int list_scenarios(void)
         }
         printf("%-16s %s (%u min): %s\n", sc.name, sc.title, sc.minutes, sc.about);
     }
-    return 0;
+    return list_datadir_scenarios();
 }
 
 /* A listing or help that could not be written is a failure, not a

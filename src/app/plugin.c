@@ -80,7 +80,7 @@ static int check_ops(const char *path, const struct strategy_ops *ops, char *err
         snprintf(err, errlen, "%s: its strategy was written for interface version %u, and "
                               "this candyline expects version %u (rebuild it against "
                               "src/sim/strategy.h)", path, ops->api_version,
-                 STRATEGY_API_VERSION);
+                 (unsigned)STRATEGY_API_VERSION);
         return -1;
     }
     if (!ops->name || !good_name(ops->name)) {

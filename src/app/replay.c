@@ -421,6 +421,7 @@ int replay_parse(const char *text, size_t len, const char *file, struct replay *
                 goto bad;
             before.events = r->events; /* the line may have grown them */
             before.finals = r->finals;
+            /* cppcheck-suppress uninitStructMember ; copied above when !terminated */
             *r = before;
             r->cut_off = true;
         }

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "../sim/strategy.h"
+#include "datadir.h"
 #include "parse_number.h"
 
 #define MAX_WORDS 16
@@ -302,5 +303,10 @@ int scenario_load(const char *name_or_path, struct scenario *out, char *err, siz
             return scenario_parse(b->text, strlen(b->text), file, out, err, errlen);
         }
     }
+    /* Not a built-in nor a file here: NAME.scn in the data directory. */
+    struct stat st;
+    char found[4096];
+    if (stat(name_or_path, &st) != 0 && datadir_scenario(name_or_path, found, sizeof found) == 0)
+        return load_file(found, out, err, errlen);
     return load_file(name_or_path, out, err, errlen);
 }

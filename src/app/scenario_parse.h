@@ -20,8 +20,9 @@ extern const struct builtin_scenario builtin_scenarios[];
 int scenario_parse(const char *text, size_t len, const char *file, struct scenario *out,
                    char *err, size_t errlen);
 
-/* Loads a built-in by name, or else a file by path. Returns 0, or -1 with a
- * message in err. */
+/* Loads a built-in by name, or else a file by path, or else (a bare NAME
+ * that is no file here) DATADIR/scenarios/NAME.scn (see datadir.h).
+ * Returns 0, or -1 with a message in err. */
 int scenario_load(const char *name_or_path, struct scenario *out, char *err, size_t errlen);
 
 #endif

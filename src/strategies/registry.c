@@ -91,7 +91,7 @@ int strategy_parse_spec(const char *spec, uint32_t memory, const struct strategy
     }
     if (found->api_version != STRATEGY_API_VERSION) {
         snprintf(err, errlen, "strategy '%s' was written for interface version %u, not %u",
-                 name, found->api_version, STRATEGY_API_VERSION);
+                 name, found->api_version, (unsigned)STRATEGY_API_VERSION);
         return -1;
     }
     char why[160] = "";

@@ -176,6 +176,7 @@ int cast_run(const struct options *o)
     f.out = output_open(target, part, in_place);
     if (!f.out) {
         fprintf(stderr, "candyline: --cast: cannot write %s: %s\n", part, strerror(errno));
+        fclose(in);
         replay_free(&r);
         return 2;
     }

@@ -140,7 +140,7 @@ static void draw_all(const struct view *v, const struct sim *s, const struct ser
     }
     attron(A_REVERSE);
     mvhline(LINES - 1, 0, ' ', COLS);
-    if (scores && h->editing)
+    if (scores && h && h->editing)
         draw_text(LINES - 1, 1, "Type your name   Enter: save   Esc: skip   Backspace: erase");
     else
         draw_text(LINES - 1, 1, "Enter: back to the title   q: leave%s",
