@@ -5,32 +5,11 @@
 # Same style and helpers as e2e_terminal.sh.
 # Usage: CANDYLINE=build/candyline bash tests/e2e_robust.sh
 set -u
-BIN=$(cd "$(dirname "${CANDYLINE:-build/candyline}")" && pwd)/$(basename "${CANDYLINE:-build/candyline}")
 HERE=$(cd "$(dirname "$0")" && pwd)
 SCN="$HERE/e2e/short.scn"
 SOCK="candyline-robust-$$"
-WORK=$(mktemp -d)
-passed=0
-failed=0
-
-command -v tmux >/dev/null || { echo "e2e: tmux is not installed (apt-get install tmux)"; exit 1; }
-[ -x "$BIN" ] || { echo "e2e: no binary at $BIN (run make)"; exit 1; }
-
-t() { tmux -L "$SOCK" "$@" 2>/dev/null; }
-cleanup() { t kill-server 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-screen() { t capture-pane -p -t game; }
-
-# Waits up to $2 seconds (default 5) for the screen to show $1.
-wait_for() {
-    local deadline=$((SECONDS + ${2:-5}))
-    while [ $SECONDS -le "$deadline" ]; do
-        screen | grep -qF -- "$1" && return 0
-        sleep 0.1
-    done
-    return 1
-}
+# shellcheck source=tests/e2e/lib.sh
+. "$HERE/e2e/lib.sh"
 
 # Waits up to $2 seconds (default 5) for $1 to leave the screen.
 wait_gone() {

@@ -3,31 +3,10 @@
 # keys, reads the screen, and checks that the terminal is restored after.
 # Usage: CANDYLINE=build/candyline bash tests/e2e_terminal.sh
 set -u
-BIN=$(cd "$(dirname "${CANDYLINE:-build/candyline}")" && pwd)/$(basename "${CANDYLINE:-build/candyline}")
 HERE=$(cd "$(dirname "$0")" && pwd)
 SOCK="candyline-e2e-$$"
-WORK=$(mktemp -d)
-passed=0
-failed=0
-
-command -v tmux >/dev/null || { echo "e2e: tmux is not installed (apt-get install tmux)"; exit 1; }
-[ -x "$BIN" ] || { echo "e2e: no binary at $BIN (run make)"; exit 1; }
-
-t() { tmux -L "$SOCK" "$@" 2>/dev/null; }
-cleanup() { t kill-server 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-screen() { t capture-pane -p -t game; }
-
-# Waits up to $2 seconds (default 5) for the screen to show $1.
-wait_for() {
-    local deadline=$((SECONDS + ${2:-5}))
-    while [ $SECONDS -le "$deadline" ]; do
-        screen | grep -qF -- "$1" && return 0
-        sleep 0.1
-    done
-    return 1
-}
+# shellcheck source=tests/e2e/lib.sh
+. "$HERE/e2e/lib.sh"
 
 ok() { passed=$((passed + 1)); echo "ok - $1"; }
 not_ok() {

@@ -1,4 +1,4 @@
-/* suites.h - one libcheck suite per module; check_main.c runs them all.
+/* suites.h - one libcheck suite per module; suite_runner.c runs them all.
  * Run one with CK_RUN_SUITE=<name> (and one case with CK_RUN_CASE). */
 #ifndef CANDYLINE_TESTS_SUITES_H
 #define CANDYLINE_TESTS_SUITES_H

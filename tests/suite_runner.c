@@ -1,4 +1,4 @@
-/* check_main.c - the unit test runner: every suite in one SRunner.
+/* suite_runner.c - the unit test runner: every suite in one SRunner.
  * CK_RUN_SUITE / CK_RUN_CASE pick one suite / case (libcheck reads them);
  * tests fork by default, so a crash fails one test, not the run. */
 #include <stdlib.h>
