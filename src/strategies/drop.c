@@ -32,15 +32,12 @@ static int configure(const char *args, uint32_t memory, struct strategy_config *
 static enum offer_result offer(void *self, struct candy c, struct candy *eaten)
 {
     struct table *t = self;
+    if (t->cfg.variant == DROP_OLDEST)
+        return table_offer_keep_newest(self, c, eaten);
     if (t->queue.len < t->cfg.capacity)
         return candy_queue_push(&t->queue, c) == 0 ? OFFER_QUEUED : OFFER_NO_MEMORY;
-    if (t->cfg.variant == DROP_NEWEST || t->queue.len == 0) {
-        *eaten = c;
-        return OFFER_DROPPED_NEWEST;
-    }
-    candy_queue_pop(&t->queue, eaten);
-    candy_queue_push(&t->queue, c); /* cannot fail: a slot was just freed */
-    return OFFER_DROPPED_OLDEST;
+    *eaten = c;
+    return OFFER_DROPPED_NEWEST;
 }
 
 const struct strategy_ops drop_strategy = {

@@ -12,16 +12,6 @@ static int configure(const char *args, uint32_t memory, struct strategy_config *
     return table_configure_fixed(args, USAGE, 1, cfg, err, errlen);
 }
 
-static enum offer_result offer(void *self, struct candy c, struct candy *eaten)
-{
-    struct table *t = self;
-    if (t->queue.len == 0)
-        return candy_queue_push(&t->queue, c) == 0 ? OFFER_QUEUED : OFFER_NO_MEMORY;
-    candy_queue_pop(&t->queue, eaten);
-    candy_queue_push(&t->queue, c); /* cannot fail: the slot was just freed */
-    return OFFER_DROPPED_OLDEST;
-}
-
 const struct strategy_ops latest_strategy = {
     .api_version = STRATEGY_API_VERSION,
     .name = "latest",
@@ -33,7 +23,7 @@ const struct strategy_ops latest_strategy = {
     .configure = configure,
     .create = table_create,
     .destroy = table_destroy,
-    .offer = offer,
+    .offer = table_offer_keep_newest,
     .take = table_take,
     .waiting = table_waiting,
     .peek = table_peek,

@@ -39,6 +39,16 @@ bool table_peek(const void *self, uint32_t i, struct candy *out)
     return candy_queue_peek(&t->queue, i, out);
 }
 
+enum offer_result table_offer_keep_newest(void *self, struct candy c, struct candy *eaten)
+{
+    struct table *t = self;
+    if (t->queue.len < t->cfg.capacity)
+        return candy_queue_push(&t->queue, c) == 0 ? OFFER_QUEUED : OFFER_NO_MEMORY;
+    candy_queue_pop(&t->queue, eaten);
+    candy_queue_push(&t->queue, c); /* cannot fail: a slot was just freed */
+    return OFFER_DROPPED_OLDEST;
+}
+
 const char *table_parse_capacity(const char *args, const char *usage, uint32_t *n, char *err,
                                  size_t errlen)
 {

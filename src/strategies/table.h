@@ -18,6 +18,11 @@ bool table_take(void *self, struct candy *out);
 uint32_t table_waiting(const void *self);
 bool table_peek(const void *self, uint32_t i, struct candy *out);
 
+/* offer() that keeps the newest: while there is room the candy waits; on a
+ * full table the candy that waited longest is eaten and the arrival takes
+ * its place ("drop:N:oldest", and "latest" with one place). */
+enum offer_result table_offer_keep_newest(void *self, struct candy c, struct candy *eaten);
+
 /* Parses N at the start of args into *n (1 to STRATEGY_MAX_CAPACITY) and
  * returns a pointer just past it (at '\0' or ':'), or NULL with a reason in
  * err naming the strategy's usage. */
