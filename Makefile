@@ -32,6 +32,8 @@ obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 CORE_OBJ = $(call obj,$(CORE_SRC))
 APP_OBJ  = $(call obj,$(APP_SRC)) $(BUILD)/obj/gen/builtin_scenarios.o
 UI_OBJ   = $(call obj,$(UI_SRC))
+# The parts of the UI with no ncurses in them, which the unit tests link.
+PURE_UI_OBJ = $(call obj,src/ui/frame_pacer.c src/ui/belt_layout.c)
 MAIN_OBJ = $(call obj,src/app/main.c)
 TEST_OBJ = $(call obj,$(TEST_SRC))
 
@@ -47,7 +49,7 @@ all: $(BIN)
 $(BIN): $(MAIN_OBJ) $(CORE_OBJ) $(APP_OBJ) $(UI_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(NCURSES_LIBS) $(DL_LIBS)
 
-$(TESTS): $(TEST_OBJ) $(CORE_OBJ) $(APP_OBJ)
+$(TESTS): $(TEST_OBJ) $(CORE_OBJ) $(APP_OBJ) $(PURE_UI_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(DL_LIBS)
 
 $(BUILD)/obj/src/ui/%.o: src/ui/%.c
@@ -171,8 +173,14 @@ BENCH_SIM = $(BUILD)/bench_sim
 $(BENCH_SIM): $(BUILD)/obj/tests/bench/bench_sim.o $(CORE_OBJ) $(APP_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(DL_LIBS)
 
-bench: $(BIN) $(BENCH_SIM)
-	bash tests/bench/run.sh ./$(BIN) ./$(BENCH_SIM)
+# $(PTY_PROBE) times the first frame and key-to-screen on a real pty.
+PTY_PROBE = $(BUILD)/pty_probe
+
+$(PTY_PROBE): $(BUILD)/obj/tests/bench/pty_probe.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lutil
+
+bench: $(BIN) $(BENCH_SIM) $(PTY_PROBE)
+	bash tests/bench/run.sh ./$(BIN) ./$(BENCH_SIM) ./$(PTY_PROBE)
 
 # Memory checks. check-asan: the unit suites, the saved fuzz inputs, the
 # replay corpus and the terminal tests, built with ASan and UBSan in

@@ -27,5 +27,6 @@ Suite *replay_suite(void);         /* check_replay.c */
 Suite *chart_suite(void);          /* check_chart.c */
 Suite *output_files_suite(void); /* check_output_files.c */
 Suite *scores_suite(void);         /* check_scores.c */
+Suite *frames_suite(void);         /* check_frames.c */
 
 #endif

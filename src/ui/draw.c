@@ -2,6 +2,7 @@
 #include "draw.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,13 @@ static size_t fit(const char *text, int cols)
     int width = 0;
     memset(&st, 0, sizeof st);
     while (text[used]) {
+        if ((unsigned char)text[used] < 0x80) { /* ASCII: one column, no decoding */
+            if (width + 1 > cols)
+                break;
+            width++;
+            used++;
+            continue;
+        }
         wchar_t wc;
         size_t n = mbrtowc(&wc, text + used, MB_CUR_MAX, &st);
         if (n == (size_t)-1 || n == (size_t)-2) {
@@ -39,6 +47,26 @@ static size_t fit(const char *text, int cols)
     return used;
 }
 
+/* Puts n bytes of printable ASCII as ready-made cells in the window's
+ * current attributes: waddnstr would take every byte through ncurses'
+ * multibyte decoding, the biggest cost of a frame. Returns false, having
+ * drawn nothing, if the text holds anything else. */
+static bool put_ascii(int y, int x, const char *text, size_t n)
+{
+    chtype cells[512];
+    chtype attrs = (chtype)getattrs(stdscr);
+    if (n > sizeof cells / sizeof cells[0])
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x20 || c > 0x7e)
+            return false;
+        cells[i] = (chtype)c | attrs;
+    }
+    mvaddchnstr(y, x, cells, (int)n);
+    return true;
+}
+
 void draw_text(int y, int x, const char *fmt, ...)
 {
     char buf[512];
@@ -48,7 +76,9 @@ void draw_text(int y, int x, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    mvaddnstr(y, x, buf, (int)fit(buf, COLS - x));
+    size_t n = fit(buf, COLS - x);
+    if (!put_ascii(y, x, buf, n))
+        mvaddnstr(y, x, buf, (int)n);
 }
 
 void draw_wrapped(int y, int x, int max_rows, const char *prefix, const char *text)
@@ -76,11 +106,56 @@ void draw_wrapped(int y, int x, int max_rows, const char *prefix, const char *te
     }
 }
 
+void glyph_row_start(struct glyph_row *r)
+{
+    r->cols = 0;
+    r->cell[0] = L'\0';
+}
+
+/* A glyph as one wide character. The glyph sets are a few constant
+ * strings, so the last few decoded are kept by address. */
+static wchar_t glyph_wide(const char *glyph)
+{
+    static const char *seen[16];
+    static wchar_t wide[16];
+    static unsigned next;
+    for (unsigned i = 0; i < 16; i++)
+        if (seen[i] == glyph)
+            return wide[i];
+    mbstate_t st;
+    wchar_t wc;
+    memset(&st, 0, sizeof st);
+    size_t n = mbrtowc(&wc, glyph, strlen(glyph), &st);
+    if (n == (size_t)-1 || n == (size_t)-2 || n == 0 || wcwidth(wc) != 1)
+        wc = L'?';
+    seen[next] = glyph;
+    wide[next] = wc;
+    next = (next + 1u) % 16u;
+    return wc;
+}
+
+void glyph_row_add(struct glyph_row *r, const char *glyph)
+{
+    if (r->cols >= GLYPH_ROW_MAX)
+        return;
+    r->cell[r->cols++] = glyph_wide(glyph);
+    r->cell[r->cols] = L'\0';
+}
+
+void glyph_row_draw(const struct glyph_row *r, int y, int x)
+{
+    if (r->cols == 0 || y < 0 || y >= LINES || x < 0 || x >= COLS)
+        return;
+    mvaddnwstr(y, x, r->cell, r->cols < COLS - x ? r->cols : COLS - x);
+}
+
 void draw_repeat(int y, int x, const char *glyph, int n)
 {
+    struct glyph_row r;
+    glyph_row_start(&r);
     for (int i = 0; i < n && x + i < COLS; i++)
-        if (y >= 0 && y < LINES && x + i >= 0)
-            mvaddstr(y, x + i, glyph);
+        glyph_row_add(&r, glyph);
+    glyph_row_draw(&r, y, x);
 }
 
 void draw_sparkline(const struct view *v, int y, int x, int width, const uint32_t *values,
@@ -91,12 +166,15 @@ void draw_sparkline(const struct view *v, int y, int x, int width, const uint32_
         for (size_t i = first; i < n; i++)
             if (values[i] > max)
                 max = values[i];
+    struct glyph_row r;
+    glyph_row_start(&r);
     for (size_t i = first; i < n; i++) {
         int level = max ? (int)((uint64_t)values[i] * 7u / max) : 0;
         if (level > 7)
             level = 7;
-        draw_text(y, x + (int)(i - first), "%s", v->g->spark[level]);
+        glyph_row_add(&r, v->g->spark[level]);
     }
+    glyph_row_draw(&r, y, x);
 }
 
 uint32_t draw_bars(const struct view *v, int y, int x, int width, int height,

@@ -6,6 +6,7 @@
 #include <curses.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <wchar.h>
 
 #include "glyphs.h"
 #include "term.h"
@@ -28,6 +29,21 @@ void draw_text(int y, int x, const char *fmt, ...)
 /* Prints prefix then text, word-wrapped to the screen width, on at most
  * max_rows rows from (y, x). */
 void draw_wrapped(int y, int x, int max_rows, const char *prefix, const char *text);
+
+/* A row of glyphs (one screen column each) built up, then drawn with one
+ * call as wide characters: a call per cell, or UTF-8 that ncurses decodes
+ * again every frame, was most of the game's CPU time. */
+#define GLYPH_ROW_MAX 1024
+struct glyph_row {
+    wchar_t cell[GLYPH_ROW_MAX + 1];
+    int cols;
+};
+
+void glyph_row_start(struct glyph_row *r);
+/* Appends one glyph; a full row ignores the rest. */
+void glyph_row_add(struct glyph_row *r, const char *glyph);
+/* Draws the row at (y, x), clipped to the screen. */
+void glyph_row_draw(const struct glyph_row *r, int y, int x);
 
 /* Draws a glyph string n times from (y, x), clipped. */
 void draw_repeat(int y, int x, const char *glyph, int n);

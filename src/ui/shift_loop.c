@@ -3,9 +3,10 @@
  * Time: the simulation runs at 60 ticks per second of wall time (times the
  * speed, in a replay or a bot's shift) while the shift is on screen and
  * running; pausing, help, a too-small terminal or a suspended process
- * freeze the game clock.
- * While nothing moves the loop blocks on input with no timeout, so an idle
- * game uses no CPU.
+ * freeze the game clock. The loop wakes only for a key or for the next
+ * frame (frame_pacer.h) and then runs the ticks that fell due since.
+ * While nothing moves it blocks on input with no timeout, so an idle game
+ * uses no CPU.
  */
 #include "shift_loop.h"
 
@@ -14,9 +15,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "frame_pacer.h"
 #include "key_screen.h"
 
-#define MAX_CATCH_UP_NS 100000000ull /* a longer gap (suspend, lag) is not played back */
 #define TICK_NS (1000000000ull / TICK_HZ)
 
 static struct shift_loop *active; /* the shift on screen, for the signal path */
@@ -238,7 +239,8 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
     struct sim_input in;
     memset(&in, 0, sizeof in);
     uint64_t game_ns = 0, last = term_now_ns();
-    bool dirty = true, to_summary = false;
+    struct frame_pacer pace = {0, true, false};
+    bool to_summary = false;
     active = l;
     for (;;) {
         ui_check_signals();
@@ -246,7 +248,7 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
         int ch;
         /* Stop reading at the end of the shift: later keys belong to the summary. */
         while (!to_summary && !in.end_shift && (ch = getch()) != ERR) {
-            dirty = true;
+            pace.key = true;
             if (l->player)
                 replay_key(ch, l, &wish);
             else if (!game_key(ch, l, &in))
@@ -266,10 +268,15 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
         if (running) {
             game_ns += (dt < MAX_CATCH_UP_NS ? dt : MAX_CATCH_UP_NS) * l->speed;
             uint64_t target = game_ns / TICK_NS;
-            while (s->tick < target && s->outcome == OUTCOME_RUNNING) {
-                shift_loop_step(l, &in);
-                memset(&in, 0, sizeof in);
-            }
+            /* A key lands on the tick that covers now; if that tick has
+             * already run, on the next one, at once, not a frame later. */
+            if (in.nkeys && target <= s->tick)
+                target = s->tick + 1u;
+            struct sim_input none;
+            memset(&none, 0, sizeof none);
+            while (s->tick < target && s->outcome == OUTCOME_RUNNING)
+                shift_loop_step(l, s->tick + 1u == target ? &in : &none);
+            memset(&in, 0, sizeof in);
         } else if (wish.step) {
             shift_loop_step(l, &in);
         }
@@ -279,28 +286,27 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
             if (!running)
                 game_ns = s->tick * TICK_NS;
             shift_loop_news(l);
-            dirty = true;
+            pace.moved = true;
         }
         if (l->player)
             replay_keys_line(l);
         else if (s->cfg.worker.kind == WORKER_BOT)
             bot_keys_line(l);
-        if (dirty) {
+        if (frame_due(&pace, now)) {
             if (screen_too_small())
                 enlarge_draw();
             else
                 shift_view_draw(v, s, &l->series, &l->scr);
             refresh();
-            dirty = false;
+            frame_drawn(&pace, now);
         }
         if (to_summary || wish.summary)
             return LOOP_SUMMARY;
-        if (running && s->outcome == OUTCOME_RUNNING) {
-            uint64_t next = (s->tick + 1u) * TICK_NS;
-            uint64_t wait_ns = next > game_ns ? (next - game_ns) / l->speed : 0;
-            term_wait((int)(wait_ns / 1000000u) + 1);
-        } else {
+        /* Asleep until the next frame while the game moves (or a last
+         * frame is owed); otherwise until a key, with no timeout. */
+        if ((running && s->outcome == OUTCOME_RUNNING) || pace.moved)
+            term_wait(frame_wait_ms(&pace, now));
+        else
             term_wait(-1);
-        }
     }
 }

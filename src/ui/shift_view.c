@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "belt_layout.h"
+
 #define BELT_X 11
 #define SLOTS_SHOWN 30
 
@@ -23,12 +25,6 @@ int view_station_x(void)
     return COLS - 14;
 }
 
-static int candy_pair(uint32_t id)
-{
-    /* A cosmetic colour from the id: no PRNG draw, so nothing can drift. */
-    uint32_t h = id * 2654435761u;
-    return PAIR_CANDY1 + (int)((h >> 16) % 5u);
-}
 
 static void draw_header(const struct view *v, const struct sim *s,
                         const struct shift_screen *screen)
@@ -76,31 +72,32 @@ void belt_draw(const struct view *v, const struct sim *s, int label_y, int candy
         draw_text(label_y, BELT_X + 17, "(of %u)", told);
     else if (s->supervisor.pct != 100)
         draw_text(label_y, BELT_X + 17, "(sped up to %u%%)", s->supervisor.pct);
-    /* Belt surface: the pattern shifts as the belt moves. */
+    /* The surface stays still: a moving belt shows in its candy, a stopped
+     * one in red. Redrawing the surface as it moved would cost a whole row
+     * of output each time a candy moves one cell. */
     attron(view_attr(v, b->moving ? PAIR_BELT : PAIR_BAD, b->moving ? A_NORMAL : A_BOLD));
-    draw_text(candy_y + 1, BELT_X - 1, "%s", v->g->roller);
-    /* Marks every 4 cells travel with the candy, so a moving belt looks it. */
-    uint32_t shift = (uint32_t)((uint64_t)b->odometer * (uint64_t)(width - 1) / b->length);
+    struct glyph_row surface;
+    glyph_row_start(&surface);
+    glyph_row_add(&surface, v->g->roller);
     for (int i = 0; i < width; i++)
-        draw_text(candy_y + 1, BELT_X + i, "%s",
-                  v->g->belt[((uint32_t)i + 4u - shift % 4u) % 4u == 0]);
-    draw_text(candy_y + 1, BELT_X + width, "%s", v->g->roller);
+        glyph_row_add(&surface, v->g->belt[i % 4 == 2]);
+    glyph_row_add(&surface, v->g->roller);
+    glyph_row_draw(&surface, candy_y + 1, BELT_X - 1);
     if (!b->moving)
         draw_text(label_y, BELT_X + 36, "%s STOPPED", v->g->stopped);
     else
         draw_text(label_y, BELT_X + 36, "%s moving", v->g->arrow);
     attroff(view_attr(v, b->moving ? PAIR_BELT : PAIR_BAD, b->moving ? A_NORMAL : A_BOLD));
-    /* Candy: position by distance travelled. */
+    /* Candy: the cell of the belt it rides on. All candy changes cell at
+     * the same moments (when the belt crosses a cell boundary), so a frame
+     * moves every candy at once instead of one candy per frame. Candy is
+     * drawn without attributes: a colour would cost an attribute change on
+     * and off around every candy in every frame (the bytes that `make
+     * bench` counts). */
     for (uint32_t i = 0; i < b->len; i++) {
         uint32_t odo = b->odo[(b->head + i) & (b->cap - 1u)];
-        uint32_t travelled = b->odometer - odo;
-        if (travelled > b->length)
-            travelled = b->length;
-        int x = BELT_X + (int)((uint64_t)travelled * (uint64_t)(width - 1) / b->length);
-        uint32_t id = (uint32_t)(s->stats.placed - b->len + i);
-        attron(view_attr(v, candy_pair(id), A_BOLD));
-        draw_text(candy_y, x, "%s", v->g->candy);
-        attroff(view_attr(v, candy_pair(id), A_BOLD));
+        int cell = belt_candy_cell(b->odometer, odo, b->length, width);
+        draw_text(candy_y, BELT_X + cell, "%s", v->g->candy);
     }
     if (count)
         draw_text(candy_y + 2, BELT_X + 2, "on the belt: %-4u", b->len);
@@ -169,9 +166,9 @@ static void draw_hands(const struct view *v, const struct sim *s, int y)
         draw_text(y, 9, "a bot wraps %u per minute", s->cfg.worker.rate);
         return;
     }
-    attron(view_attr(v, candy_pair(w->candy.id), A_REVERSE) | A_BOLD);
+    attron(A_REVERSE | A_BOLD);
     draw_text(y, 9, "[ %c ]", w->letter - 'a' + 'A');
-    attroff(view_attr(v, candy_pair(w->candy.id), A_REVERSE) | A_BOLD);
+    attroff(A_REVERSE | A_BOLD);
     switch (w->phase) {
     case HANDS_HOLDING:
         draw_text(y, 16, "type %c to wrap it", w->letter);
@@ -208,9 +205,9 @@ static void draw_partner(const struct view *v, const struct sim *s, int y)
         attroff(A_DIM);
         return;
     }
-    attron(view_attr(v, candy_pair(s->partner.candy.id), A_REVERSE) | A_BOLD);
+    attron(A_REVERSE | A_BOLD);
     draw_text(y, 11, "[ %s ]", v->g->candy);
-    attroff(view_attr(v, candy_pair(s->partner.candy.id), A_REVERSE) | A_BOLD);
+    attroff(A_REVERSE | A_BOLD);
     draw_text(y, 18, "wrapping       (a bot, %u per minute; wrapped %" PRIu64 ")",
               s->cfg.partner.rate, s->stats.partner_wrapped);
 }

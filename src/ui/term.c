@@ -110,6 +110,8 @@ int term_start(bool force_ascii, struct term_caps *caps)
     nodelay(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);
+    leaveok(stdscr, TRUE); /* the cursor is hidden: no need to park it after each frame */
+    typeahead(-1); /* no input checks inside refresh(): each one flushed the output early, so a frame took several writes */
 
     term_colors(force_ascii, caps);
     return 0;
@@ -125,11 +127,6 @@ void term_colors(bool force_ascii, struct term_caps *caps)
     start_color();
     use_default_colors();
     init_pair(PAIR_TITLE, COLOR_BLACK, COLOR_YELLOW);
-    init_pair(PAIR_CANDY1, COLOR_RED, -1);
-    init_pair(PAIR_CANDY2, COLOR_YELLOW, -1);
-    init_pair(PAIR_CANDY3, COLOR_MAGENTA, -1);
-    init_pair(PAIR_CANDY4, COLOR_CYAN, -1);
-    init_pair(PAIR_CANDY5, COLOR_GREEN, -1);
     init_pair(PAIR_GOOD, COLOR_GREEN, -1);
     init_pair(PAIR_WARN, COLOR_YELLOW, -1);
     init_pair(PAIR_BAD, COLOR_RED, -1);

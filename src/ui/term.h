@@ -14,7 +14,6 @@ struct term_caps {
 /* Colour pairs the views use. */
 enum {
     PAIR_TITLE = 1,
-    PAIR_CANDY1, PAIR_CANDY2, PAIR_CANDY3, PAIR_CANDY4, PAIR_CANDY5,
     PAIR_GOOD, PAIR_WARN, PAIR_BAD, PAIR_DIM, PAIR_HIDDEN, PAIR_BELT,
 };
 

@@ -3,8 +3,9 @@
  *
  * Time works as in shift_loop.c: 60 ticks per second of wall time, times
  * the speed (x1 to x32), both lines stepped together so they share one
- * clock. Pausing, a too-small terminal or the end of both shifts block on
- * input with no timeout: no CPU while nothing moves.
+ * clock, redrawn at the frame rate of frame_pacer.h. Pausing, a too-small
+ * terminal or the end of both shifts block on input with no timeout: no CPU
+ * while nothing moves.
  */
 #include "ui.h"
 
@@ -13,10 +14,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "frame_pacer.h"
 #include "key_screen.h"
 #include "versus.h"
 
-#define MAX_CATCH_UP_NS 100000000ull /* a longer gap (suspend, lag) is not played back */
 #define TICK_NS (1000000000ull / TICK_HZ)
 
 uint64_t versus_ticks(const struct versus *vs)
@@ -91,13 +92,13 @@ static enum wish versus_key(struct versus *vs, int ch)
 static void versus_play(const struct view *v, struct versus *vs)
 {
     uint64_t game_ns = 0, last = term_now_ns();
-    bool dirty = true;
+    struct frame_pacer pace = {0, true, false};
     for (;;) {
         ui_check_signals();
         enum wish wish = WISH_NONE;
         int ch;
         while (wish == WISH_NONE && (ch = getch()) != ERR) {
-            dirty = true;
+            pace.key = true;
             wish = versus_key(vs, ch);
         }
         if (wish == WISH_QUIT)
@@ -117,20 +118,18 @@ static void versus_play(const struct view *v, struct versus *vs)
         if (versus_ticks(vs) != before) {
             shift_loop_news(&vs->lane[0]);
             shift_loop_news(&vs->lane[1]);
-            dirty = true;
+            pace.moved = true;
         }
-        if (dirty) {
+        if (frame_due(&pace, now)) {
             if (screen_too_small())
                 enlarge_draw();
             else
                 versus_draw(v, vs);
             refresh();
-            dirty = false;
+            frame_drawn(&pace, now);
         }
-        if (running && versus_running(vs)) {
-            uint64_t next = (versus_ticks(vs) + 1u) * TICK_NS;
-            uint64_t wait_ns = next > game_ns ? (next - game_ns) / vs->speed : 0;
-            term_wait((int)(wait_ns / 1000000u) + 1);
+        if ((running && versus_running(vs)) || pace.moved) {
+            term_wait(frame_wait_ms(&pace, now));
         } else {
             term_wait(-1);
         }
