@@ -4,18 +4,21 @@
 # prints the exact command to run.
 # Usage: sh .ci/deps.sh play   (build and play)
 #        sh .ci/deps.sh test   (also run every test)
+#        sh .ci/deps.sh bench  (also what `make bench` compares with and times by)
 #        sh .ci/deps.sh ci     (also the second compiler CI builds with, and valgrind)
 set -eu
 
 play="make gcc libc6-dev pkg-config libncurses-dev"
 test="$play check tmux procps asciinema bsdutils libxml2-utils groff"
+bench="$test moon-buggy time"
 ci="$test clang valgrind cppcheck clang-tidy shellcheck"
 
 case "${1:-play}" in
 play) want=$play ;;
 test) want=$test ;;
+bench) want=$bench ;;
 ci) want=$ci ;;
-*) echo "usage: sh .ci/deps.sh play|test|ci" >&2; exit 2 ;;
+*) echo "usage: sh .ci/deps.sh play|test|bench|ci" >&2; exit 2 ;;
 esac
 
 missing=""
