@@ -33,7 +33,7 @@ CORE_OBJ = $(call obj,$(CORE_SRC))
 APP_OBJ  = $(call obj,$(APP_SRC)) $(BUILD)/obj/gen/builtin_scenarios.o
 UI_OBJ   = $(call obj,$(UI_SRC))
 # The parts of the UI with no ncurses in them, which the unit tests link.
-PURE_UI_OBJ = $(call obj,src/ui/frame_pacer.c src/ui/belt_layout.c)
+PURE_UI_OBJ = $(call obj,src/ui/frame_pacer.c src/ui/game_clock.c src/ui/belt_layout.c)
 MAIN_OBJ = $(call obj,src/app/main.c)
 TEST_OBJ = $(call obj,$(TEST_SRC))
 

@@ -185,6 +185,8 @@ check [ "$(clock)" = "$before" ]
 t send-keys -t game e
 desc="e jumps to the end of the replay"
 check wait_for "The shift is over"
+desc="the end shows as the end, not as a pause"
+check eval '! screen | head -n 1 | grep -q PAUSED'
 t send-keys -t game x
 desc="then the summary, as after a game"
 check wait_for "END OF SHIFT"

@@ -21,6 +21,7 @@ int main(void)
     srunner_add_suite(sr, output_files_suite());
     srunner_add_suite(sr, scores_suite());
     srunner_add_suite(sr, frames_suite());
+    srunner_add_suite(sr, game_clock_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failures = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -28,5 +28,6 @@ Suite *chart_suite(void);          /* check_chart.c */
 Suite *output_files_suite(void); /* check_output_files.c */
 Suite *scores_suite(void);         /* check_scores.c */
 Suite *frames_suite(void);         /* check_frames.c */
+Suite *game_clock_suite(void);     /* check_game_clock.c */
 
 #endif

@@ -16,9 +16,8 @@
 #include <string.h>
 
 #include "frame_pacer.h"
+#include "game_clock.h"
 #include "key_screen.h"
-
-#define TICK_NS (1000000000ull / TICK_HZ)
 
 static struct shift_loop *active; /* the shift on screen, for the signal path */
 
@@ -155,7 +154,7 @@ static bool game_key(int ch, struct shift_loop *l, struct sim_input *in)
 
 /* What a replay's controls asked for this time round. */
 struct replay_wish {
-    bool step;  /* one tick, while paused */
+    unsigned steps; /* ticks to step, while paused */
     bool end;   /* jump to the end */
     bool leave; /* q */
     bool summary;
@@ -188,7 +187,7 @@ static void replay_key(int ch, struct shift_loop *l, struct replay_wish *w)
     case '.':
     case 's':
         if (scr->paused)
-            w->step = true;
+            w->steps++;
         scr->paused = true;
         break;
     case '+':
@@ -238,13 +237,14 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
     struct sim *s = &l->s;
     struct sim_input in;
     memset(&in, 0, sizeof in);
-    uint64_t game_ns = 0, last = term_now_ns();
+    struct game_clock clock;
+    game_clock_start(&clock, term_now_ns());
     struct frame_pacer pace = {0, true, false};
     bool to_summary = false;
     active = l;
     for (;;) {
         ui_check_signals();
-        struct replay_wish wish = {false, false, false, false};
+        struct replay_wish wish = {0, false, false, false};
         int ch;
         /* Stop reading at the end of the shift: later keys belong to the summary. */
         while (!to_summary && !in.end_shift && (ch = getch()) != ERR) {
@@ -260,31 +260,33 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
             shift_loop_step(l, &in);
             return LOOP_SUMMARY;
         }
-        uint64_t now = term_now_ns(), dt = now - last;
-        last = now;
+        uint64_t now = term_now_ns();
         bool running = !l->scr.paused && !l->scr.help && !screen_too_small() &&
                        s->outcome == OUTCOME_RUNNING;
+        game_clock_pass(&clock, now, running, l->speed);
         uint64_t before = s->tick;
         if (running) {
-            game_ns += (dt < MAX_CATCH_UP_NS ? dt : MAX_CATCH_UP_NS) * l->speed;
-            uint64_t target = game_ns / TICK_NS;
-            /* A key lands on the tick that covers now; if that tick has
-             * already run, on the next one, at once, not a frame later. */
-            if (in.nkeys && target <= s->tick)
-                target = s->tick + 1u;
+            /* Keys land on the tick that covers now, or at once on the
+             * next; the last tick run takes them. */
+            uint64_t target = game_clock_target(&clock, s->tick, in.nkeys > 0);
             struct sim_input none;
             memset(&none, 0, sizeof none);
             while (s->tick < target && s->outcome == OUTCOME_RUNNING)
                 shift_loop_step(l, s->tick + 1u == target ? &in : &none);
-            memset(&in, 0, sizeof in);
-        } else if (wish.step) {
-            shift_loop_step(l, &in);
+            if (s->tick != before)
+                memset(&in, 0, sizeof in);
+        } else {
+            for (; wish.steps && s->outcome == OUTCOME_RUNNING; wish.steps--)
+                shift_loop_step(l, &in);
         }
-        while (wish.end && s->outcome == OUTCOME_RUNNING)
-            shift_loop_step(l, &in);
+        if (wish.end) {
+            l->scr.paused = false; /* the end shows as the end, not as a pause */
+            while (s->outcome == OUTCOME_RUNNING)
+                shift_loop_step(l, &in);
+        }
         if (s->tick != before) {
             if (!running)
-                game_ns = s->tick * TICK_NS;
+                game_clock_follow(&clock, s->tick);
             shift_loop_news(l);
             pace.moved = true;
         }

@@ -111,7 +111,7 @@ int term_start(bool force_ascii, struct term_caps *caps)
     set_escdelay(25);
     curs_set(0);
     leaveok(stdscr, TRUE); /* the cursor is hidden: no need to park it after each frame */
-    typeahead(-1); /* no input checks inside refresh(): each one flushed the output early, so a frame took several writes */
+    typeahead(-1); /* no input checks inside refresh(): each one flushed the output early */
 
     term_colors(force_ascii, caps);
     return 0;

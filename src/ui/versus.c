@@ -15,10 +15,9 @@
 #include <string.h>
 
 #include "frame_pacer.h"
+#include "game_clock.h"
 #include "key_screen.h"
 #include "versus.h"
-
-#define TICK_NS (1000000000ull / TICK_HZ)
 
 uint64_t versus_ticks(const struct versus *vs)
 {
@@ -91,7 +90,8 @@ static enum wish versus_key(struct versus *vs, int ch)
 /* Runs both shifts until they end or q ends them. */
 static void versus_play(const struct view *v, struct versus *vs)
 {
-    uint64_t game_ns = 0, last = term_now_ns();
+    struct game_clock clock;
+    game_clock_start(&clock, term_now_ns());
     struct frame_pacer pace = {0, true, false};
     for (;;) {
         ui_check_signals();
@@ -105,13 +105,12 @@ static void versus_play(const struct view *v, struct versus *vs)
             step_both(vs, true);
         if (wish != WISH_NONE)
             return;
-        uint64_t now = term_now_ns(), dt = now - last;
-        last = now;
+        uint64_t now = term_now_ns();
         bool running = !vs->paused && !screen_too_small() && versus_running(vs);
+        game_clock_pass(&clock, now, running, vs->speed);
         uint64_t before = versus_ticks(vs);
         if (running) {
-            game_ns += (dt < MAX_CATCH_UP_NS ? dt : MAX_CATCH_UP_NS) * vs->speed;
-            uint64_t target = game_ns / TICK_NS;
+            uint64_t target = game_clock_target(&clock, versus_ticks(vs), false);
             while (versus_ticks(vs) < target && versus_running(vs))
                 step_both(vs, false);
         }
