@@ -109,6 +109,12 @@ else
     ok "the template shows the cp, sed and make check-strategy commands"
 fi
 (cd "$TREE" && eval "$steps")
+if grep -q "myname" "$TREE/src/strategies/hwm.c" || ! grep -q "s/my\[n\]ame/hwm/g" "$TREE/src/strategies/hwm.c"; then
+    out=$(grep -n "myname\|sed -i" "$TREE/src/strategies/hwm.c")
+    not_ok "after the rename the copy has no old name left, and its sed line still reads right"
+else
+    ok "after the rename the copy has no old name left, and its sed line still reads right"
+fi
 # Step 4: one line above the marker in registry.c.
 sed -i 's|^\( *\)/\* add yours above this line|\1X(hwm) \\\n&|' "$TREE/src/strategies/registry.c"
 run grep -c "X(hwm)" "$TREE/src/strategies/registry.c"
