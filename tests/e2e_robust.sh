@@ -83,6 +83,20 @@ clock_s() {
 
 wrapped_count() { screen | sed -n 's/.*wrapped \([0-9]*\) .*/\1/p' | head -n 1; }
 
+# A bot's shift started from an interactive shell (start_shell), 2 s in.
+shell_shift() {
+    start_shell
+    t send-keys -t game "$BIN --scenario $SCN --worker auto:60" Enter
+    wait_for CANDYLINE >/dev/null; t send-keys -t game Enter
+    wait_for "0:02 /" 10 >/dev/null
+}
+
+# q q ends the shift and the game; the shell then prints its status.
+quit_from_shell() {
+    t send-keys -t game q q
+    t send-keys -t game 'echo "status=$?"' Enter
+}
+
 # 1. A second SIGINT kills at once, even while the first is still being
 # handled: here the terminal is frozen (Ctrl-S), so the game is stuck
 # writing the screen and can't act on the first one.
@@ -108,10 +122,7 @@ check eval '[ "$(exit_status)" = 131 ] && terminal_restored'
 
 # 3. Ctrl-Z in a shell with job control: the terminal is given back, the game
 # clock stands still while stopped, and fg redraws the whole screen.
-start_shell
-t send-keys -t game "$BIN --scenario $SCN --worker auto:60" Enter
-wait_for CANDYLINE >/dev/null; t send-keys -t game Enter
-wait_for "0:02 /" 10 >/dev/null
+shell_shift
 before=$(clock_s)
 t send-keys -t game C-z
 desc="Ctrl-Z stops the game and gives the shell its prompt back"
@@ -129,9 +140,25 @@ check eval 'wait_for KITCHEN && wait_for STATION && screen | grep -q "strategy: 
 after=$(clock_s)
 desc="the game clock stood still while stopped ($before s before Ctrl-Z, $after s after fg)"
 check eval '[ -n "$before" ] && [ -n "$after" ] && [ $((after - before)) -le 1 ]'
-t send-keys -t game q q
-t send-keys -t game 'echo "status=$?"' Enter
+quit_from_shell
 desc="after fg the game still quits normally (status 0)"
+check wait_for "status=0"
+
+# 3b. SIGSTOP, which the game cannot catch: the shell takes the terminal over
+# in its own modes (line by line, echo). After fg the game sets its own
+# again: a key acts at once, without Enter or echo.
+shell_shift
+kill -STOP "$(pgrep -x candyline -P "$(t display -p -t game '#{pane_pid}')")"
+desc="SIGSTOP stops the game and the shell takes the terminal back"
+check wait_for "Stopped"
+t send-keys -t game "fg" Enter
+wait_for KITCHEN >/dev/null
+sleep 0.3
+t send-keys -t game p
+desc="after SIGSTOP and fg a key acts at once, without Enter or echo (p pauses), the screen whole"
+check eval 'wait_for PAUSED 3 && wait_for STATION && ! screen | grep -qe "Stopped" -e "^p$"'
+quit_from_shell
+desc="... and the game still quits normally (status 0)"
 check wait_for "status=0"
 
 # 4. Dozens of resizes a second during a shift, down to 1x1 and up to

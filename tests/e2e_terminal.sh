@@ -80,6 +80,9 @@ check wait_for "HOW TO PLAY"
 t send-keys -t game Space q
 desc="q ends the shift and shows the summary with its chart"
 check eval 'wait_for "END OF SHIFT" && screen | grep -q "True backlog over the shift"'
+t send-keys -t game Tab
+desc="Tab shows the high scores, saying whole at 80 columns why this shift is not in them"
+check wait_for "(ended early: not entered)"
 t send-keys -t game q
 desc="q again leaves with status 0"
 check [ "$(exit_status)" = 0 ]
@@ -187,9 +190,13 @@ desc="e jumps to the end of the replay"
 check wait_for "The shift is over"
 desc="the end shows as the end, not as a pause"
 check eval '! screen | head -n 1 | grep -q PAUSED'
+desc="a replay's hands say who typed: the player, not you"
+check eval 'screen | grep -q "the player types l" && ! screen | grep -q "to wrap it"'
 t send-keys -t game x
 desc="then the summary, as after a game"
 check wait_for "END OF SHIFT"
+desc="the replay's summary offers no title to go back to"
+check eval 'screen | grep -q "Enter or q: leave" && ! screen | grep -q "back to the title"'
 t send-keys -t game q
 desc="q leaves the replay with status 0 and the terminal restored"
 check eval '[ "$(exit_status)" = 0 ] && terminal_restored'
@@ -378,8 +385,13 @@ scores_file="$WORK/hs/candyline/scores"
 name_in_table() { screen | grep -qF "1. Zoë \"Q\" \\t "; }
 name_in_file() { grep -qF "$(printf '\toverflow\tZoë "Q" \\\\t')" "$scores_file"; }
 STATE_="$WORK/hs" start env USER=tester "$BIN" --scenario "$HERE/e2e/short.scn" --strategy bounded:1
-overflow_shift
-desc="high scores: a shift that counts shows the table and asks for a name, offering \$USER"
+wait_for "CANDYLINE" >/dev/null; t send-keys -t game Enter
+desc="an overflow halts the line: the belt no longer shows moving, the message fits 80 columns"
+check eval 'wait_for "The shift is over" 20 && screen | grep -q "HALTED" && ! screen | grep -q "moving" &&
+    screen | grep -q "with an error. Shift failed\."'
+# A key opens the summary; letters typed on with it are the shift's, not the name's.
+t send-keys -t game -l xabc
+desc="high scores: a shift that counts asks for a name, offering \$USER (not the letters typed with the key that ended it)"
 check eval 'wait_for "HIGH SCORES  short  bounded:1" && screen | grep -q "1\. tester .*<- your name?" &&
     screen | grep -q "Type your name"'
 t send-keys -t game BSpace BSpace BSpace BSpace BSpace BSpace
@@ -446,6 +458,13 @@ rc=$?
 desc="SIGTERM stops a headless run (status $rc), leaves no .part, and its recording verifies"
 check eval '[ "$rc" = 143 ] && [ ! -e "$WORK/sig.rpl.part" ] && [ ! -e "$WORK/sig.svg.part" ] &&
     [ ! -e "$WORK/sig.svg" ] && "$BIN" --replay "$WORK/sig.rpl" --headless --verify >/dev/null 2>&1'
+
+# 22. A long shift's clock (1000:00) does not push the score off the header.
+start "$BIN" --worker auto:90 --minutes 1000
+wait_for "CANDYLINE" >/dev/null; t send-keys -t game Enter
+desc="at 80 columns a 1000-minute shift's header still shows the score"
+check eval 'wait_for "/ 1000:00" 5 && screen | head -n 1 | grep -q "score  *[0-9-]"'
+t send-keys -t game q q
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

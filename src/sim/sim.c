@@ -85,6 +85,11 @@ uint32_t sim_visible_backlog(const struct sim *s)
     return s->cfg.strategy->hidden ? 0u : sim_waiting(s);
 }
 
+bool sim_belt_running(const struct sim *s)
+{
+    return s->belt.moving && s->outcome == OUTCOME_RUNNING;
+}
+
 uint32_t sim_current_rate(const struct sim *s)
 {
     uint64_t base = s->cfg.rate_override ? s->cfg.rate_override

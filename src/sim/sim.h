@@ -155,6 +155,7 @@ uint64_t sim_held_at_kitchen(const struct sim *s);
 uint32_t sim_on_belt(const struct sim *s);
 uint32_t sim_in_progress(const struct sim *s);
 uint32_t sim_visible_backlog(const struct sim *s); /* what the supervisor can see waiting */
+bool sim_belt_running(const struct sim *s);      /* moving, and the shift not over */
 uint32_t sim_current_rate(const struct sim *s);  /* belt rate per minute, with speed-ups */
 uint32_t sim_sending_rate(const struct sim *s);  /* that, within the station's rate limit */
 uint32_t sim_oldest_wait(const struct sim *s);   /* ticks the oldest waiting candy has waited */

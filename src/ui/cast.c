@@ -91,6 +91,7 @@ static int film_replay(struct film *f, const struct replay *r, const struct sim_
     term_colors(o->ascii, &caps);
     struct view v = {glyphs_pick(caps.unicode), caps};
     l.player = &p;
+    l.scr.replay = true;
     l.scr.panel = true;
     snprintf(l.scr.keys, sizeof l.scr.keys, "REPLAY of %.80s", r->file);
     snprintf(l.scr.message, sizeof l.scr.message, "Replaying %.100s.", r->file);

@@ -30,3 +30,17 @@ void game_clock_follow(struct game_clock *c, uint64_t tick)
 {
     c->game_ns = tick * TICK_NS;
 }
+
+void game_clock_skip(struct game_clock *c, uint64_t now_ns)
+{
+    c->last_ns = now_ns;
+}
+
+int game_clock_wait_ms(const struct game_clock *c, uint64_t tick, unsigned speed)
+{
+    uint64_t at = tick * TICK_NS;
+    uint64_t per = speed ? speed : 1u;
+    uint64_t left = at > c->game_ns ? (at - c->game_ns + per - 1u) / per : 0;
+    uint64_t ms = (left + 999999u) / 1000000u;
+    return ms < 1u ? 1 : ms > 1000u ? 1000 : (int)ms;
+}

@@ -39,4 +39,12 @@ uint64_t game_clock_target(const struct game_clock *c, uint64_t tick, bool keys)
 /* The game was moved by hand (a step while paused): the clock follows. */
 void game_clock_follow(struct game_clock *c, uint64_t tick);
 
+/* The process was stopped and has just been continued (Ctrl-Z, SIGSTOP):
+ * the time since the last pass was not play and counts for nothing. */
+void game_clock_skip(struct game_clock *c, uint64_t now_ns);
+
+/* Milliseconds of wall time, at least 1, until the game time reaches
+ * `tick`: how long keys held back (the game a tick ahead) wait. */
+int game_clock_wait_ms(const struct game_clock *c, uint64_t tick, unsigned speed);
+
 #endif

@@ -223,13 +223,17 @@ void hiscores_draw(const struct view *v, const struct hiscores *h, int y)
 {
     const struct score_entry *top[SCORES_TOP];
     size_t n = scores_top(&h->table, h->mine.key, top, SCORES_TOP);
+    /* The status at the right edge; the title gives way to it if need be. */
+    int len = h->status[0] ? (int)strlen(h->status) + 2 : 0;
+    int x = COLS - len - 1 > 60 ? COLS - len - 1 : 60;
+    if (x + len > COLS - 1)
+        x = COLS - len - 1 > 1 ? COLS - len - 1 : 1;
     attron(A_BOLD);
-    draw_text(y, 1, "%s", h->title);
+    draw_text(y, 1, "%.*s", !len ? (int)sizeof h->title : x > 3 ? x - 3 : 0, h->title);
     attroff(A_BOLD);
-    if (h->status[0]) {
-        int len = (int)strlen(h->status) + 2;
+    if (len) {
         attron(view_attr(v, h->rank >= 0 ? PAIR_GOOD : PAIR_WARN, A_BOLD));
-        draw_text(y, COLS - len - 1 > 60 ? COLS - len - 1 : 60, "(%s)", h->status);
+        draw_text(y, x, "(%s)", h->status);
         attroff(view_attr(v, h->rank >= 0 ? PAIR_GOOD : PAIR_WARN, A_BOLD));
     }
     size_t next = 0;
@@ -288,6 +292,8 @@ int hiscores_screen_run(void (*draw)(void *ctx),
             dirty = false;
         }
         term_wait(-1);
+        if (term_resumed())
+            dirty = true;
         wint_t ch;
         int r;
         while ((r = get_wch(&ch)) != ERR) {

@@ -28,6 +28,8 @@ int key_screen_run(void (*draw)(void *ctx), int (*key)(void *ctx, int ch, bool s
             dirty = false;
         }
         term_wait(-1);
+        if (term_resumed())
+            dirty = true;
         int ch;
         while ((ch = getch()) != ERR) {
             dirty = true;

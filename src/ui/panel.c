@@ -30,7 +30,7 @@ static void seen_column(const struct view *v, int y, const struct sim *s,
     const struct supervisor *sup = &s->supervisor;
     draw_text(y + 1, 1, "wrapped       %" PRIu64, s->stats.wrapped);
     draw_text(y + 2, 1, "on the table  %u", sim_visible_backlog(s));
-    draw_text(y + 3, 1, "belt          %s at %u%%", s->belt.moving ? "moving" : "STOPPED",
+    draw_text(y + 3, 1, "belt          %s at %u%%", sim_belt_running(s) ? "moving" : "STOPPED",
               sup->pct);
     if (!s->cfg.supervisor) {
         draw_text(y + 4, 1, "her visits    none: not in this shift");

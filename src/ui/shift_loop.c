@@ -105,7 +105,7 @@ void shift_loop_news(struct shift_loop *l)
                  "hidden. The shift has failed.", sim_waiting(s));
     else if (s->outcome == OUTCOME_OVERFLOW)
         snprintf(scr->message, sizeof scr->message, "OVERFLOW! The table is full: the line "
-                 "stops with an error. The shift has failed.");
+                 "stops with an error. Shift failed.");
     if (s->outcome == OUTCOME_BURST || s->outcome == OUTCOME_OVERFLOW)
         scr->message_pair = PAIR_BAD;
 }
@@ -147,7 +147,8 @@ static bool game_key(int ch, struct shift_loop *l, struct sim_input *in)
         scr->help = true;
     else if (key == 'q')
         in->end_shift = true;
-    else if (key >= 'a' && key <= 'z' && in->nkeys < SIM_MAX_KEYS && !scr->paused)
+    else if (key >= 'a' && key <= 'z' && in->nkeys < SIM_MAX_KEYS && !scr->paused &&
+             !screen_too_small()) /* as while paused: the game can't be seen */
         in->keys[in->nkeys++] = (char)key;
     return true;
 }
@@ -244,6 +245,10 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
     active = l;
     for (;;) {
         ui_check_signals();
+        if (term_resumed()) { /* back from a stop: not play time, and a full redraw */
+            game_clock_skip(&clock, term_now_ns());
+            pace.key = true;
+        }
         struct replay_wish wish = {0, false, false, false};
         int ch;
         /* Stop reading at the end of the shift: later keys belong to the summary. */
@@ -281,8 +286,11 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
         }
         if (wish.end) {
             l->scr.paused = false; /* the end shows as the end, not as a pause */
-            while (s->outcome == OUTCOME_RUNNING)
+            while (s->outcome == OUTCOME_RUNNING) {
                 shift_loop_step(l, &in);
+                if (s->tick % 65536u == 0)
+                    ui_check_signals(); /* a long replay's end can take seconds */
+            }
         }
         if (s->tick != before) {
             if (!running)
@@ -306,9 +314,16 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
             return LOOP_SUMMARY;
         /* Asleep until the next frame while the game moves (or a last
          * frame is owed); otherwise until a key, with no timeout. */
-        if ((running && s->outcome == OUTCOME_RUNNING) || pace.moved)
-            term_wait(frame_wait_ms(&pace, now));
-        else
+        if ((running && s->outcome == OUTCOME_RUNNING) || pace.moved) {
+            int ms = frame_wait_ms(&pace, now);
+            /* Keys held back while the game is a tick ahead go on its next tick. */
+            if (running && in.nkeys) {
+                int key_ms = game_clock_wait_ms(&clock, s->tick, l->speed);
+                ms = key_ms < ms ? key_ms : ms;
+            }
+            term_wait(ms);
+        } else {
             term_wait(-1);
+        }
     }
 }

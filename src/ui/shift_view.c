@@ -29,15 +29,17 @@ int view_station_x(void)
 static void draw_header(const struct view *v, const struct sim *s,
                         const struct shift_screen *screen)
 {
-    char now[16], end[16];
+    char now[16], end[16], right[80];
     format_clock(now, sizeof now, s->tick / TICK_HZ);
     format_clock(end, sizeof end, s->end_tick / TICK_HZ);
     attr_t a = view_attr(v, PAIR_TITLE, A_REVERSE) | A_BOLD;
     attron(a);
     mvhline(0, 0, ' ', COLS);
     draw_text(0, 1, "%s  strategy: %s", s->cfg.scenario.name, s->cfg.strategy_spec);
-    draw_text(0, COLS - 34, "%s%5s / %s   score %6" PRId64, screen->paused ? "PAUSED " : "       ",
-              now, end, sim_score(s));
+    /* Right-aligned, so that a long shift's clock does not push the score off. */
+    int n = snprintf(right, sizeof right, "%s%5s / %s   score %6" PRId64,
+                     screen->paused ? "PAUSED " : "       ", now, end, sim_score(s));
+    draw_text(0, COLS - n > 0 ? COLS - n : 0, "%s", right);
     attroff(a);
     attron(A_DIM);
     draw_text(1, 1, "%s", s->cfg.strategy->lesson);
@@ -75,7 +77,11 @@ void belt_draw(const struct view *v, const struct sim *s, int label_y, int candy
     /* The surface stays still: a moving belt shows in its candy, a stopped
      * one in red. Redrawing the surface as it moved would cost a whole row
      * of output each time a candy moves one cell. */
-    attron(view_attr(v, b->moving ? PAIR_BELT : PAIR_BAD, b->moving ? A_NORMAL : A_BOLD));
+    /* A failed or finished shift's belt shows stopped, not its last state. */
+    bool moving = sim_belt_running(s);
+    bool failed = s->outcome == OUTCOME_BURST || s->outcome == OUTCOME_OVERFLOW;
+    attr_t look = view_attr(v, moving ? PAIR_BELT : PAIR_BAD, moving ? A_NORMAL : A_BOLD);
+    attron(look);
     struct glyph_row surface;
     glyph_row_start(&surface);
     glyph_row_add(&surface, v->g->roller);
@@ -83,11 +89,11 @@ void belt_draw(const struct view *v, const struct sim *s, int label_y, int candy
         glyph_row_add(&surface, v->g->belt[i % 4 == 2]);
     glyph_row_add(&surface, v->g->roller);
     glyph_row_draw(&surface, candy_y + 1, BELT_X - 1);
-    if (!b->moving)
-        draw_text(label_y, BELT_X + 36, "%s STOPPED", v->g->stopped);
-    else
+    if (moving)
         draw_text(label_y, BELT_X + 36, "%s moving", v->g->arrow);
-    attroff(view_attr(v, b->moving ? PAIR_BELT : PAIR_BAD, b->moving ? A_NORMAL : A_BOLD));
+    else
+        draw_text(label_y, BELT_X + 36, "%s %s", v->g->stopped, failed ? "HALTED" : "STOPPED");
+    attroff(look);
     /* Candy: the cell of the belt it rides on. All candy changes cell at
      * the same moments (when the belt crosses a cell boundary), so a frame
      * moves every candy at once instead of one candy per frame. Candy is
@@ -150,7 +156,7 @@ void eaten_draw(const struct view *v, const struct sim *s, int y)
     draw_text(y, 41, "%" PRIu64 " eaten: counted, never wrapped", n);
 }
 
-static void draw_hands(const struct view *v, const struct sim *s, int y)
+static void draw_hands(const struct view *v, const struct sim *s, int y, bool replay)
 {
     const struct worker *w = &s->worker;
     attron(A_BOLD);
@@ -171,7 +177,7 @@ static void draw_hands(const struct view *v, const struct sim *s, int y)
     attroff(A_REVERSE | A_BOLD);
     switch (w->phase) {
     case HANDS_HOLDING:
-        draw_text(y, 16, "type %c to wrap it", w->letter);
+        draw_text(y, 16, replay ? "the player types %c" : "type %c to wrap it", w->letter);
         break;
     case HANDS_WRAPPING: {
         int done = (int)((HUMAN_WRAP_TICKS - w->phase_left) * 10u / HUMAN_WRAP_TICKS);
@@ -262,7 +268,7 @@ void shift_view_draw(const struct view *v, const struct sim *s, const struct ser
     draw_text(5, view_station_x() + 1, "%s%s", v->g->arrow, s->worker.busy ? " [hands]" : "");
     buffer_draw(v, s, 9);
     eaten_draw(v, s, 10);
-    draw_hands(v, s, 12);
+    draw_hands(v, s, 12, screen->replay);
     draw_partner(v, s, 13);
     draw_counters(v, s, series, screen);
     if (screen->panel) {

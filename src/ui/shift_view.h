@@ -22,6 +22,7 @@ struct shift_screen {
     int message_pair;  /* its colour */
     char keys[100];    /* replays and bots: the key line instead of the game's */
     bool panel_locked; /* --panel hidden: Tab can't show the panel this round */
+    bool replay;       /* a replay: the keys were typed by someone else */
 };
 
 /* Draws everything for the current state into the ncurses buffer. */

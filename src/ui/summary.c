@@ -142,6 +142,8 @@ static void draw_all(const struct view *v, const struct sim *s, const struct ser
     mvhline(LINES - 1, 0, ' ', COLS);
     if (scores && h && h->editing)
         draw_text(LINES - 1, 1, "Type your name   Enter: save   Esc: skip   Backspace: erase");
+    else if (!h) /* a replay: there is no title to go back to */
+        draw_text(LINES - 1, 1, "Enter or q: leave");
     else
         draw_text(LINES - 1, 1, "Enter: back to the title   q: leave%s",
                   !scores || both ? "" : chart ? "   Tab: high scores" : "   Tab: the chart");
@@ -201,6 +203,9 @@ bool summary_run(const struct view *v, const struct sim *s, const struct series 
 {
     /* The table first when the shift competed, the chart after quitting. */
     struct summary_screen sc = {v, s, series, h, !h || !h->counts};
+    /* Letters still being typed for the shift would land in the name. */
+    if (h && h->on && h->editing)
+        flushinp();
     if (!h || !h->on)
         return key_screen_run(summary_screen_draw, summary_key, &sc) == 1;
     return hiscores_screen_run(summary_screen_draw, summary_scores_key, &sc) == 1;

@@ -24,6 +24,17 @@ static void on_signal(int sig)
     pending_signal = sig;
 }
 
+/* SIGCONT: the process was stopped and continued. A SIGSTOP gives ncurses
+ * no chance to hand the terminal back, so the shell that took it over
+ * leaves it in its own modes; the loops set ours again (term_resumed). */
+static volatile sig_atomic_t continued;
+
+static void on_continue(int sig)
+{
+    (void)sig;
+    continued = 1;
+}
+
 static void catch_quit_signals(void)
 {
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
@@ -36,6 +47,10 @@ static void catch_quit_signals(void)
     sa.sa_flags = SA_RESETHAND;
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
         sigaction(sigs[i], &sa, NULL);
+    /* No SA_RESTART either: a wait ends as the process continues. */
+    sa.sa_handler = on_continue;
+    sa.sa_flags = 0;
+    sigaction(SIGCONT, &sa, NULL);
 }
 
 /* The terminal as the game found it, for the crash path. */
@@ -143,6 +158,26 @@ void term_stop(void)
     endwin();
     delscreen(screen);
     screen = NULL;
+}
+
+bool term_resumed(void)
+{
+    if (!continued || !screen)
+        return false;
+    continued = 0;
+    /* Our modes, asserted one by one: what ncurses saved as ours may be the
+     * shell's if a Ctrl-Z came while they were lost. Toggling makes ncurses
+     * send the keypad and cursor strings again. */
+    reset_prog_mode();
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, FALSE);
+    keypad(stdscr, TRUE);
+    curs_set(1);
+    curs_set(0);
+    clearok(curscr, TRUE); /* the shell may have written over the screen */
+    return true;
 }
 
 int term_pending_signal(void)

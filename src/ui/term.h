@@ -27,6 +27,11 @@ void term_colors(bool force_ascii, struct term_caps *caps);
 /* Restores the terminal. Safe to call more than once. */
 void term_stop(void);
 
+/* True once after the process was stopped and continued (Ctrl-Z, SIGSTOP,
+ * then fg): the terminal is set to the game's modes again and the next
+ * refresh repaints the whole screen. The caller redraws. */
+bool term_resumed(void);
+
 /* The pending quit signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT), or 0. */
 int term_pending_signal(void);
 

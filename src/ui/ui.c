@@ -220,6 +220,7 @@ int ui_replay(const struct options *o)
         return finish(2);
     }
     l.player = &p;
+    l.scr.replay = true;
     shift_loop_panel(&l, o->panel);
     snprintf(l.scr.message, sizeof l.scr.message, "Replaying %.100s.", o->replay);
     l.scr.message_pair = PAIR_GOOD;

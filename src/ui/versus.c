@@ -95,6 +95,10 @@ static void versus_play(const struct view *v, struct versus *vs)
     struct frame_pacer pace = {0, true, false};
     for (;;) {
         ui_check_signals();
+        if (term_resumed()) { /* back from a stop: not play time, and a full redraw */
+            game_clock_skip(&clock, term_now_ns());
+            pace.key = true;
+        }
         enum wish wish = WISH_NONE;
         int ch;
         while (wish == WISH_NONE && (ch = getch()) != ERR) {

@@ -126,7 +126,7 @@ static void draw_seen(const struct view *v, const struct versus *vs, const struc
     attron(A_BOLD);
     draw_text(y, 2, "SHE SEES");
     attroff(A_BOLD);
-    draw_text(y, 11, "%u waiting, belt %s %u%%", seen, s->belt.moving ? "moving" : "STOPPED",
+    draw_text(y, 11, "%u waiting, belt %s %u%%", seen, sim_belt_running(s) ? "moving" : "STOPPED",
               s->supervisor.pct);
     attron(A_BOLD);
     draw_text(y, 41, "REALLY");
