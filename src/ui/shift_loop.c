@@ -21,6 +21,11 @@
 
 static struct shift_loop *active; /* the shift on screen, for the signal path */
 
+/* After a shift played at the keyboard ends, letters are ignored this long:
+ * the player was typing, and the next letters would open the summary and
+ * land in the high-score name. */
+#define END_LOCK_NS 1000000000ull
+
 void ui_check_signals(void)
 {
     int sig = term_pending_signal();
@@ -242,6 +247,7 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
     game_clock_start(&clock, term_now_ns());
     struct frame_pacer pace = {0, true, false};
     bool to_summary = false;
+    uint64_t ended_ns = 0; /* when a keyboard shift ended (END_LOCK_NS) */
     active = l;
     for (;;) {
         ui_check_signals();
@@ -256,6 +262,8 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
             pace.key = true;
             if (l->player)
                 replay_key(ch, l, &wish);
+            else if (l->scr.end_lock && ch < 128 && isalpha(ch))
+                continue;
             else if (!game_key(ch, l, &in))
                 to_summary = true;
         }
@@ -298,6 +306,15 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
             shift_loop_news(l);
             pace.moved = true;
         }
+        if (s->outcome != OUTCOME_RUNNING && !ended_ns && !l->player &&
+            s->cfg.worker.kind == WORKER_HUMAN) {
+            ended_ns = now;
+            l->scr.end_lock = true;
+        }
+        if (l->scr.end_lock && now - ended_ns >= END_LOCK_NS) {
+            l->scr.end_lock = false;
+            pace.key = true; /* the key line now offers the summary */
+        }
         if (l->player)
             replay_keys_line(l);
         else if (s->cfg.worker.kind == WORKER_BOT)
@@ -322,6 +339,8 @@ enum loop_end shift_loop_run(const struct view *v, struct shift_loop *l)
                 ms = key_ms < ms ? key_ms : ms;
             }
             term_wait(ms);
+        } else if (l->scr.end_lock) {
+            term_wait((int)((ended_ns + END_LOCK_NS - now) / 1000000u) + 1);
         } else {
             term_wait(-1);
         }

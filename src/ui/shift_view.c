@@ -241,7 +241,9 @@ static void draw_keys(const struct sim *s, const struct shift_screen *screen)
 {
     attron(A_REVERSE);
     mvhline(LINES - 1, 0, ' ', COLS);
-    if (s->outcome != OUTCOME_RUNNING)
+    if (s->outcome != OUTCOME_RUNNING && screen->end_lock)
+        draw_text(LINES - 1, 1, "The shift is over.");
+    else if (s->outcome != OUTCOME_RUNNING)
         draw_text(LINES - 1, 1, "The shift is over: any key for the summary");
     else if (screen->keys[0])
         draw_text(LINES - 1, 1, "%s", screen->keys);

@@ -23,6 +23,7 @@ struct shift_screen {
     char keys[100];    /* replays and bots: the key line instead of the game's */
     bool panel_locked; /* --panel hidden: Tab can't show the panel this round */
     bool replay;       /* a replay: the keys were typed by someone else */
+    bool end_lock;     /* the shift just ended: letters don't open the summary yet */
 };
 
 /* Draws everything for the current state into the ncurses buffer. */

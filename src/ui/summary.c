@@ -128,15 +128,16 @@ static void draw_all(const struct view *v, const struct sim *s, const struct ser
         draw_chart(v, s, series, 9, height < 16 ? height : 16);
     if (scores && (both || !chart))
         hiscores_draw(v, h, both ? 9 + (height < 16 ? height : 16) + 5 : 9);
-    attron(A_DIM);
-    if (!h || !h->warning[0])
-        draw_text(LINES - 4, 1, "%s", s->cfg.strategy->lesson);
-    draw_wrapped(LINES - 3, 1, 2, "Like: ", s->cfg.strategy->analogues);
-    attroff(A_DIM);
     if (h && h->warning[0]) {
+        /* A warning takes the lesson's three rows: it must be read whole. */
         attron(view_attr(v, PAIR_WARN, A_BOLD) | A_BOLD);
-        draw_text(LINES - 4, 1, "High scores: %s", h->warning);
+        draw_wrapped(LINES - 4, 1, 3, "High scores: ", h->warning);
         attroff(view_attr(v, PAIR_WARN, A_BOLD) | A_BOLD);
+    } else {
+        attron(A_DIM);
+        draw_text(LINES - 4, 1, "%s", s->cfg.strategy->lesson);
+        draw_wrapped(LINES - 3, 1, 2, "Like: ", s->cfg.strategy->analogues);
+        attroff(A_DIM);
     }
     attron(A_REVERSE);
     mvhline(LINES - 1, 0, ' ', COLS);

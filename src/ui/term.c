@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <term.h>
 #include <termios.h>
 #include <time.h>
@@ -26,8 +27,13 @@ static void on_signal(int sig)
 
 /* SIGCONT: the process was stopped and continued. A SIGSTOP gives ncurses
  * no chance to hand the terminal back, so the shell that took it over
- * leaves it in its own modes; the loops set ours again (term_resumed). */
+ * leaves it in its own modes; the loops set ours again (term_resumed).
+ * SIGCONT is blocked but while term_wait sleeps, so that it can't land
+ * between a loop's check and its sleep (the process continues all the
+ * same: only the handler waits). */
 static volatile sig_atomic_t continued;
+static sigset_t wait_mask; /* the signal mask while asleep: SIGCONT let in */
+static bool cont_blocked;
 
 static void on_continue(int sig)
 {
@@ -51,6 +57,11 @@ static void catch_quit_signals(void)
     sa.sa_handler = on_continue;
     sa.sa_flags = 0;
     sigaction(SIGCONT, &sa, NULL);
+    sigset_t cont;
+    sigemptyset(&cont);
+    sigaddset(&cont, SIGCONT);
+    cont_blocked = sigprocmask(SIG_BLOCK, &cont, &wait_mask) == 0;
+    sigdelset(&wait_mask, SIGCONT);
 }
 
 /* The terminal as the game found it, for the crash path. */
@@ -152,6 +163,10 @@ void term_colors(bool force_ascii, struct term_caps *caps)
 
 void term_stop(void)
 {
+    if (cont_blocked) {
+        sigprocmask(SIG_SETMASK, &wait_mask, NULL);
+        cont_blocked = false;
+    }
     if (!screen)
         return;
     curs_set(1);
@@ -196,8 +211,20 @@ void term_die_of(int sig)
 void term_wait(int timeout_ms)
 {
     struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-    if (pending_signal)
+    if (pending_signal || continued)
         return;
+    if (cont_blocked) {
+        /* Asleep with SIGCONT let in, atomically; then what poll would say
+         * of the terminal, without waiting. */
+        fd_set in;
+        FD_ZERO(&in);
+        FD_SET(STDIN_FILENO, &in);
+        struct timespec ts = {timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000L};
+        if (pselect(STDIN_FILENO + 1, &in, NULL, NULL, timeout_ms < 0 ? NULL : &ts,
+                    &wait_mask) < 0 && errno != EINTR)
+            return;
+        timeout_ms = 0;
+    }
     if (poll(&p, 1, timeout_ms) < 0 && errno != EINTR)
         return;
     /* The terminal went away without a SIGHUP (a parent that blocked it,
