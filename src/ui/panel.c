@@ -41,7 +41,7 @@ static void seen_column(const struct view *v, int y, const struct sim *s,
         format_clock(when, sizeof when, sup->last_visit_tick / TICK_HZ);
         attron(view_attr(v, sup->last_sped_up ? PAIR_WARN : PAIR_GOOD, A_BOLD));
         draw_text(y + 4, 1, "at %-5s      %s", when,
-                  sup->last_sped_up ? "\"No backlog? Faster!\"" : "\"Backlog. Steady.\"");
+                  sup->last_sped_up ? "\"No backlog? Faster!\"" : "\"Keep it steady.\"");
         attroff(view_attr(v, sup->last_sped_up ? PAIR_WARN : PAIR_GOOD, A_BOLD));
     }
     draw_text(y + 6, 1, "backlog seen");
