@@ -225,9 +225,7 @@ void hiscores_draw(const struct view *v, const struct hiscores *h, int y)
     size_t n = scores_top(&h->table, h->mine.key, top, SCORES_TOP);
     /* The status at the right edge; the title gives way to it if need be. */
     int len = h->status[0] ? (int)strlen(h->status) + 2 : 0;
-    int x = COLS - len - 1 > 60 ? COLS - len - 1 : 60;
-    if (x + len > COLS - 1)
-        x = COLS - len - 1 > 1 ? COLS - len - 1 : 1;
+    int x = COLS - len - 1 > 1 ? COLS - len - 1 : 1;
     attron(A_BOLD);
     draw_text(y, 1, "%.*s", !len ? (int)sizeof h->title : x > 3 ? x - 3 : 0, h->title);
     attroff(A_BOLD);
